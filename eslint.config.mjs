@@ -1,0 +1,24 @@
+import officeAddins from "eslint-plugin-office-addins";
+
+// The plugin's recommended config brings prettier and the Office rules (no context.sync() in loops,
+// load before read) but leaves its parser unset in this version: name it here, for .ts and .tsx.
+const recommended = officeAddins.configs.recommended;
+const tsParser = (await import("@typescript-eslint/parser")).default;
+
+export default [
+  { ignores: ["dist/**", "node_modules/**", "test-output/**", "coverage/**", "scripts/**/*.cjs"] },
+  ...recommended,
+  ...officeAddins.configs.react.map((c) => ({ ...c, files: ["**/*.tsx"] })),
+  {
+    files: ["**/*.ts", "**/*.tsx"],
+    languageOptions: { parser: tsParser, ecmaVersion: "latest", sourceType: "module", parserOptions: { ecmaFeatures: { jsx: true } } },
+    rules: {
+      // TypeScript checks names itself; the core rule does not know type-only globals (Office, Excel).
+      "no-undef": "off",
+      "no-unused-vars": "off",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-eval": "error",
+      "no-new-func": "error",
+    },
+  },
+];

@@ -1,0 +1,92 @@
+/** The plan model: what the source document says, and who answers for what. No Office or library types. */
+
+/** ISO calendar date, "YYYY-MM-DD". Dates are calendar days, never instants (no time zones). */
+export type IsoDate = string;
+
+export interface PlanDocument {
+  province: string;
+  placeAndDate: string;
+  number: string;
+  kind: string;
+  title: string;
+  issuedBy: string;
+  resolution: { number: string; date: IsoDate; issuedBy: string; subject: string };
+  /** The plan's years: deadlines and completion dates outside them are suspicious. */
+  years: { from: number; to: number };
+  /** The Party congress term that "giữa nhiệm kỳ" / "cuối nhiệm kỳ" refer to. */
+  term: { from: number; to: number };
+  signer: { authority: string; title: string; name: string };
+  recipients: string[];
+  reporting: { everyMonths: number; to: string; via: string; text: string };
+}
+
+export interface AppendixText {
+  label: string;
+  titleLines: string[];
+  note: string;
+  headers: { number: string; content: string; timing: string; lead: string; issuer: string };
+}
+
+/** One appendix row, the four source texts verbatim (NFC). */
+export interface TaskSource {
+  number: number;
+  content: string;
+  timing: string;
+  lead: string;
+  issuer: string;
+}
+
+/** How a lead agency named in the appendix maps to the units that report. Data, not logic. */
+export type LeadBody = { name: string; scope: "unit"; unit: string } | { name: string; scope: "every-commune" };
+
+export type UnitLevel = "provincial" | "commune";
+
+export interface Unit {
+  code: string;
+  name: string;
+  shortName?: string;
+  level: UnitLevel;
+  kind: string;
+  aliases?: string[];
+}
+
+/** One lead named in a task ("A/B" gives two), with the issuing level it advises where known. */
+export interface TaskLead {
+  /** The text between slashes, trimmed. */
+  name: string;
+  level: UnitLevel;
+  /** Registry code for a provincial lead; null for a commune-level lead (every xã/phường). */
+  unit: string | null;
+  /** The issuing level this lead advises, or null when the source does not pair them. */
+  advises: string | null;
+}
+
+export interface Task extends TaskSource {
+  leads: TaskLead[];
+  issuers: string[];
+}
+
+export interface PlanData {
+  id: string;
+  document: PlanDocument;
+  appendix: AppendixText;
+  leadBodies: LeadBody[];
+  tasks: TaskSource[];
+}
+
+export interface UnitRegistryData {
+  province: string;
+  units: Unit[];
+}
+
+/** The plan with everything derived: tasks split into leads, units sorted, assignments. */
+export interface Plan {
+  id: string;
+  document: PlanDocument;
+  appendix: AppendixText;
+  tasks: Task[];
+  /** Every unit, in Vietnamese collation order (provincial first, then xã/phường). */
+  units: Unit[];
+  /** Unit code → the task numbers it reports on (only units that report appear). */
+  assignments: Map<string, number[]>;
+}

@@ -1,0 +1,64 @@
+/**
+ * Vietnamese text as people actually type it: composed or decomposed, old or new tone placement
+ * (hoà / hòa), with or without diacritics, odd spacing and dashes. Everything here is pure.
+ */
+
+/** Combining tone marks (grave, acute, tilde, hook above, dot below) — they carry the tone. */
+const TONE_MARKS: Record<string, string> = {
+  "\u0300": "2",
+  "\u0301": "1",
+  "\u0303": "4",
+  "\u0309": "3",
+  "\u0323": "5",
+};
+
+/** Unicode NFC: the one form we store and compare. */
+export function nfc(text: string): string {
+  return text.normalize("NFC");
+}
+
+/** Collapse runs of white space (incl. NBSP) and unify dashes, keeping letters untouched. */
+export function tidySpaces(text: string): string {
+  return text
+    .replace(/[\u2010-\u2015\u2212]/g, "-")
+    .replace(/[\s\u00a0\u202f]+/g, " ")
+    .trim();
+}
+
+/**
+ * A key that ignores case and tone placement but keeps every diacritic's meaning:
+ * each word's tone mark is moved to the end of the word as a digit ("hoà" and "hòa" → "hoa2").
+ */
+export function toneKey(text: string): string {
+  const decomposed = tidySpaces(text).toLowerCase().normalize("NFD");
+  return decomposed
+    .split(" ")
+    .map((word) => {
+      let tone = "";
+      let base = "";
+      for (const ch of word) {
+        const t = TONE_MARKS[ch];
+        if (t) tone = t;
+        else base += ch;
+      }
+      return base.normalize("NFC") + tone;
+    })
+    .join(" ");
+}
+
+/** A key with no diacritics at all: for text typed on a keyboard without Vietnamese input. */
+export function foldKey(text: string): string {
+  return tidySpaces(text)
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/\s*([,;:/().-])\s*/g, "$1");
+}
+
+const collator = new Intl.Collator("vi", { sensitivity: "base", numeric: true });
+
+/** Vietnamese collation order (plain sort puts "Đ" after "Z" and mis-orders tones). */
+export function compareVi(a: string, b: string): number {
+  return collator.compare(nfc(a), nfc(b));
+}
