@@ -157,6 +157,8 @@ export interface WorkbookSpec {
   };
   /** Custom document properties (File › Properties › Custom): part of a form's identity. */
   customProperties: Record<string, string>;
+  /** The workbook's base font (Excel's "Normal" style): every cell without its own font uses it. */
+  defaultFont: { name: string; size: number };
   styles: Record<string, Style>;
   sheets: Sheet[];
   definedNames: DefinedName[];
