@@ -1,9 +1,10 @@
 import { UsageError } from "./args";
 import type { CliIO, Command } from "./io";
 import { planCommand } from "./commands/plan";
+import { deadlineCommand } from "./commands/deadline";
 
 /** Every command the CLI knows; each lives in its own file under commands/. */
-export const commands: Command[] = [planCommand];
+export const commands: Command[] = [planCommand, deadlineCommand];
 
 export function usage(): string {
   const lines = commands.map((c) => `  ${c.usage.padEnd(60)} ${c.summary}`);

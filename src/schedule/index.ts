@@ -1,0 +1,5 @@
+export * from "./types";
+export * from "./parse";
+export * from "./evaluate";
+export * from "./periods";
+export * from "./labels";
