@@ -1,0 +1,12 @@
+import type { IsoDate, Plan } from "../plan/types";
+import { trackingWorkbook } from "../workbook/tracking";
+import type { Typography } from "../workbook/styles";
+import { renderXlsx } from "../xlsx/write";
+
+/** The tracking workbook ("Sổ theo dõi") as .xlsx bytes. */
+export function trackingXlsx(
+  plan: Plan,
+  options: { asOf: IsoDate; soonDays?: number; typography?: Typography },
+): Uint8Array {
+  return renderXlsx(trackingWorkbook(plan, options));
+}

@@ -1,0 +1,129 @@
+import type { Style } from "./model";
+
+/** Fonts and sizes officials can adjust (Times New Roman: title 14 bold, table 13). */
+export interface Typography {
+  fontName: string;
+  titleSize: number;
+  tableSize: number;
+}
+
+export const DEFAULT_TYPOGRAPHY: Typography = { fontName: "Times New Roman", titleSize: 14, tableSize: 13 };
+
+/** Colours of deadline highlighting, also used by the legend. Soft fills that still print in grey. */
+export const STATUS_COLORS = {
+  overdue: { fill: "F8CBAD", font: "9C0006" },
+  dueSoon: { fill: "FFE699", font: "7F6000" },
+  done: { fill: "C6EFCE", font: "006100" },
+  doneLate: { fill: "E2EFDA", font: "375623" },
+  ongoing: { fill: "DDEBF7", font: "1F4E78" },
+} as const;
+
+/** Input cells are tinted so units see at a glance where to type. */
+export const INPUT_FILL = "FFF9E5";
+export const HEADER_FILL = "D9E1F2";
+
+export const DATE_FORMAT = "dd/mm/yyyy";
+
+/** The named styles every builder uses; the key is what Cell.style refers to. */
+export function standardStyles(t: Typography): Record<string, Style> {
+  const base = { name: t.fontName, size: t.tableSize };
+  const cell: Style = {
+    font: base,
+    border: "thin",
+    alignment: { vertical: "top", wrap: true, horizontal: "left" },
+  };
+  const input: Style = { ...cell, fill: INPUT_FILL, locked: false };
+  return {
+    title: {
+      font: { ...base, size: t.titleSize, bold: true },
+      alignment: { horizontal: "center", vertical: "center", wrap: true },
+    },
+    subtitle: { font: { ...base, bold: true }, alignment: { horizontal: "center", vertical: "center", wrap: true } },
+    note: { font: { ...base, italic: true }, alignment: { horizontal: "center", vertical: "center", wrap: true } },
+    text: { font: base, alignment: { vertical: "center", wrap: false } },
+    textWrap: { font: base, alignment: { vertical: "top", wrap: true } },
+    label: { font: { ...base, bold: true }, alignment: { vertical: "center" } },
+    /** Codes such as "00004" stay text, never numbers that lose their zeros. */
+    code: { font: { ...base, bold: true }, numberFormat: "@", alignment: { vertical: "center", horizontal: "left" } },
+    dateLabel: {
+      font: { ...base, bold: true },
+      numberFormat: DATE_FORMAT,
+      alignment: { vertical: "center", horizontal: "left" },
+    },
+    instructions: {
+      font: { ...base, size: Math.round(t.tableSize * 0.85), italic: true },
+      alignment: { vertical: "top", wrap: true },
+    },
+    header: {
+      font: { ...base, bold: true },
+      border: "thin",
+      fill: HEADER_FILL,
+      alignment: { horizontal: "center", vertical: "center", wrap: true },
+    },
+    headerPlain: {
+      font: { ...base, bold: true },
+      border: "thin",
+      alignment: { horizontal: "center", vertical: "center", wrap: true },
+    },
+    cell,
+    cellCenter: { ...cell, alignment: { vertical: "top", wrap: true, horizontal: "center" } },
+    cellDate: { ...cell, numberFormat: DATE_FORMAT, alignment: { vertical: "top", horizontal: "center" } },
+    cellNumber: { ...cell, alignment: { vertical: "top", horizontal: "center" } },
+    cellPercent: { ...cell, numberFormat: "0", alignment: { vertical: "top", horizontal: "center" } },
+    input,
+    inputCenter: { ...input, alignment: { vertical: "top", wrap: true, horizontal: "center" } },
+    inputDate: { ...input, numberFormat: DATE_FORMAT, alignment: { vertical: "top", horizontal: "center" } },
+    inputNumber: { ...input, numberFormat: "0", alignment: { vertical: "top", horizontal: "center" } },
+    inputLine: { font: base, fill: INPUT_FILL, locked: false, border: "dotted", alignment: { vertical: "center" } },
+    inputLineDate: {
+      font: base,
+      fill: INPUT_FILL,
+      locked: false,
+      border: "dotted",
+      numberFormat: DATE_FORMAT,
+      alignment: { vertical: "center", horizontal: "left" },
+    },
+    asOf: {
+      font: { ...base, bold: true },
+      fill: INPUT_FILL,
+      locked: false,
+      border: "thin",
+      numberFormat: DATE_FORMAT,
+      alignment: { horizontal: "center", vertical: "center" },
+    },
+    hiddenData: { font: { ...base, size: 9, color: "808080" }, numberFormat: DATE_FORMAT },
+    legendOverdue: { font: base, border: "thin", fill: STATUS_COLORS.overdue.fill },
+    legendDueSoon: { font: base, border: "thin", fill: STATUS_COLORS.dueSoon.fill },
+    legendDone: { font: base, border: "thin", fill: STATUS_COLORS.done.fill },
+    legendDoneLate: { font: base, border: "thin", fill: STATUS_COLORS.doneLate.fill },
+    legendOngoing: { font: base, border: "thin", fill: STATUS_COLORS.ongoing.fill },
+    meta: { font: { name: t.fontName, size: 10 } },
+  };
+}
+
+/**
+ * Row height (points) that shows every line of wrapped text. Excel does not grow rows for wrapped
+ * text on open, so builders set heights; the estimate errs on the tall side so nothing is cut off.
+ * `widths` are column widths in characters; `texts` the cell texts of the row (same order).
+ */
+export function wrappedRowHeight(texts: (string | null)[], widths: number[], fontSize: number): number {
+  let lines = 1;
+  texts.forEach((text, i) => {
+    const width = widths[i];
+    if (!text || !width) return;
+    let n = 0;
+    for (const paragraph of text.split("\n")) {
+      // Widths are in digits of the workbook's default font, which is the table font: Vietnamese
+      // text runs ~1.1 digits a character; one unit goes to cell padding.
+      n += Math.max(1, Math.ceil((paragraph.length * 1.1) / Math.max(1, width - 1)));
+    }
+    lines = Math.max(lines, n);
+  });
+  return Math.ceil(lines * fontSize * 1.32 + 6);
+}
+
+/** Height for a merged title line: bold capitals run ~1.5 digit widths a character. */
+export function titleRowHeight(text: string, totalWidth: number, fontSize: number, tableSize: number): number {
+  const lines = Math.max(1, Math.ceil((text.length * 1.5 * (fontSize / tableSize)) / Math.max(1, totalWidth - 2)));
+  return Math.ceil(lines * fontSize * 1.35 + 6);
+}

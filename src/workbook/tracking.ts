@@ -1,0 +1,281 @@
+import type { IsoDate, Plan, Task } from "../plan/types";
+import {
+  applicableDue,
+  contextFromPlan,
+  DEADLINE_CLASS_LABELS,
+  deadlines,
+  nextDue,
+  parseSchedule,
+  REPEAT_LABELS,
+  REPORTED_STATUS_LABELS,
+  type Schedule,
+} from "../schedule";
+import { columnLetter, rangeAddress } from "./a1";
+import { isoToSerial } from "./dates";
+import { appendixSheet } from "./appendix";
+import { applicableDueFormula, classFormula, nextDueFormula, periodStartFormula } from "./formulas";
+import { deadlineHighlights, legendRow } from "./highlight";
+import { identityProperties } from "./identity";
+import type { Column, Sheet, Validation, WorkbookSpec } from "./model";
+import { officialPrint } from "./print";
+import { SheetBuilder } from "./sheet-builder";
+import { DEFAULT_TYPOGRAPHY, standardStyles, titleRowHeight, type Typography, wrappedRowHeight } from "./styles";
+
+export const TRACKING_SHEET = "Theo dõi";
+export const TRACKING_TABLE = "TheoDoiNhiemVu";
+
+export interface TrackingOptions {
+  /** The report date the cached formula results are computed for (the cell itself shows =TODAY()). */
+  asOf: IsoDate;
+  soonDays?: number;
+  typography?: Typography;
+}
+
+/** Column keys of the tracking sheet, in order; the one place their positions are decided. */
+export const TRACKING_COLUMNS = [
+  { key: "number", header: "TT", width: 5 },
+  { key: "content", header: "Nội dung công việc", width: 40 },
+  { key: "timing", header: "Thời gian thực hiện", width: 16 },
+  { key: "lead", header: "Cơ quan chủ trì tham mưu thực hiện", width: 22 },
+  { key: "due", header: "Hạn đầu tiên", width: 12 },
+  { key: "repeat", header: "Lặp lại", width: 12 },
+  { key: "until", header: "Đến ngày", width: 12 },
+  { key: "applicable", header: "Hạn áp dụng kỳ này", width: 12 },
+  { key: "next", header: "Hạn kế tiếp", width: 12 },
+  { key: "status", header: "Tình trạng", width: 15 },
+  { key: "completedOn", header: "Ngày hoàn thành", width: 12 },
+  { key: "class", header: "Phân loại", width: 17 },
+  { key: "notes", header: "Ghi chú", width: 20 },
+] as const;
+
+type TrackingKey = (typeof TRACKING_COLUMNS)[number]["key"];
+export const trackingColumn = (key: TrackingKey): number => TRACKING_COLUMNS.findIndex((c) => c.key === key) + 1;
+
+export const TRACKING_HEADER_ROW = 5;
+/** The as-of ("Ngày báo cáo") cell the add-in sets when refreshing the highlighting. */
+export const TRACKING_AS_OF_CELL = "C2";
+export const TRACKING_SOON_DAYS_CELL = "F2";
+const PERIOD_START_CELL = "I2";
+
+export function trackingSheet(plan: Plan, options: TrackingOptions): Sheet {
+  const typography = options.typography ?? DEFAULT_TYPOGRAPHY;
+  const soonDays = options.soonDays ?? 30;
+  const ctx = contextFromPlan(plan);
+  const schedules = plan.tasks.map((t) => parseSchedule(t.timing, ctx));
+  const lists = schedules.map((s) => deadlines(s));
+  const blockWidth = Math.max(1, ...lists.map((l) => l.length));
+  const firstHidden = TRACKING_COLUMNS.length + 2;
+  const columns: Column[] = [
+    ...TRACKING_COLUMNS.map((c) => ({ width: c.width })),
+    { width: 3 },
+    ...Array.from({ length: blockWidth }, () => ({ width: 11, hidden: true })),
+  ];
+  const s = new SheetBuilder(TRACKING_SHEET, columns);
+  const width = TRACKING_COLUMNS.length;
+  const total = TRACKING_COLUMNS.reduce((x, c) => x + c.width, 0);
+  const title = `THEO DÕI THỰC HIỆN CÁC NHIỆM VỤ TẠI PHỤ LỤC KẾ HOẠCH TRIỂN KHAI NGHỊ QUYẾT SỐ ${plan.document.resolution.number}`;
+  s.merge(1, 1, 1, width, title, "title").height(
+    1,
+    titleRowHeight(title, total, typography.titleSize, typography.tableSize),
+  );
+
+  const abs = (ref: string) => ref.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+  const asOf = abs(TRACKING_AS_OF_CELL);
+  const soon = abs(TRACKING_SOON_DAYS_CELL);
+  const periodStart = abs(PERIOD_START_CELL);
+  s.merge(2, 1, 2, 2, "Ngày báo cáo (mặc định hôm nay):", "label");
+  s.set(2, 3, { formula: "TODAY()", result: null }, "asOf");
+  s.merge(2, 4, 2, 5, "Sắp đến hạn trong (ngày):", "label");
+  s.set(2, 6, soonDays, "asOf");
+  s.merge(2, 7, 2, 8, "Kỳ báo cáo tính từ ngày:", "label");
+  s.set(2, 9, { formula: periodStartFormula(asOf), result: null }, "cellDate");
+  legendRow(s, 3, 1);
+
+  const h = TRACKING_HEADER_ROW;
+  s.line(
+    h,
+    1,
+    TRACKING_COLUMNS.map((c) => c.header),
+    "header",
+  );
+  s.height(
+    h,
+    wrappedRowHeight(
+      TRACKING_COLUMNS.map((c) => c.header),
+      TRACKING_COLUMNS.map((c) => c.width),
+      typography.tableSize,
+    ),
+  );
+  const col = trackingColumn;
+  const ref = (row: number, key: TrackingKey) => `$${columnLetter(col(key))}${row}`;
+  plan.tasks.forEach((task, i) => {
+    const row = h + 1 + i;
+    const schedule = schedules[i]!;
+    const list = lists[i]!;
+    const block = `$${columnLetter(firstHidden)}${row}:$${columnLetter(firstHidden + blockWidth - 1)}${row}`;
+    const cached = cachedResults(schedule, options.asOf);
+    s.line(
+      row,
+      1,
+      [
+        task.number,
+        task.content,
+        task.timing,
+        task.lead,
+        schedule.due ? { date: schedule.due } : null,
+        schedule.parsed ? REPEAT_LABELS[schedule.repeat].vi : "Chưa đọc được thời hạn",
+        schedule.until ? { date: schedule.until } : null,
+        { formula: applicableDueFormula(block, periodStart), result: cached.applicable },
+        { formula: nextDueFormula(block, asOf), result: cached.next },
+        null,
+        null,
+        {
+          formula: classFormula({
+            status: ref(row, "status"),
+            completedOn: ref(row, "completedOn"),
+            applicableDue: ref(row, "applicable"),
+            nextDue: ref(row, "next"),
+            repeat: ref(row, "repeat"),
+            asOf,
+            soonDays: soon,
+          }),
+          result: DEADLINE_CLASS_LABELS["not-reported"].vi,
+        },
+        null,
+      ],
+      [
+        "cellCenter",
+        "cell",
+        "cellCenter",
+        "cell",
+        "cellDate",
+        "cellCenter",
+        "cellDate",
+        "cellDate",
+        "cellDate",
+        "inputCenter",
+        "inputDate",
+        "cellCenter",
+        "input",
+      ],
+    );
+    list.forEach((d, j) => s.set(row, firstHidden + j, { date: d }, "hiddenData"));
+    s.height(
+      row,
+      wrappedRowHeight(
+        rowTexts(task),
+        TRACKING_COLUMNS.map((c) => c.width),
+        typography.tableSize,
+      ),
+    );
+  });
+  const last = h + plan.tasks.length;
+  const body = (key: TrackingKey) => rangeAddress(h + 1, col(key), last, col(key));
+  s.validate(statusValidation(body("status")));
+  s.validate(completionValidation(body("completedOn"), plan));
+  s.validate({
+    range: TRACKING_AS_OF_CELL,
+    type: "date",
+    operator: "between",
+    min: { date: `${plan.document.years.from - 1}-01-01` },
+    max: { date: `${plan.document.years.to + 1}-12-31` },
+    allowBlank: false,
+    prompt: { title: "Ngày báo cáo", message: "Ngày tính hạn. Để trống công thức =TODAY() để luôn là hôm nay." },
+    error: {
+      title: "Ngày không hợp lệ",
+      message: "Nhập một ngày dạng ngày/tháng/năm trong thời gian của kế hoạch.",
+      style: "stop",
+    },
+  });
+  s.validate({
+    range: TRACKING_SOON_DAYS_CELL,
+    type: "whole",
+    operator: "between",
+    min: 0,
+    max: 365,
+    allowBlank: false,
+    prompt: { title: "Sắp đến hạn", message: "Số ngày trước hạn thì tô màu vàng (mặc định 30)." },
+    error: { title: "Số ngày không hợp lệ", message: "Nhập số nguyên từ 0 đến 365.", style: "stop" },
+  });
+  for (const cf of deadlineHighlights(
+    `A${h + 1}:${columnLetter(width)}${last}`,
+    `$${columnLetter(col("class"))}${h + 1}`,
+  ))
+    s.format(cf);
+  s.table({
+    name: TRACKING_TABLE,
+    range: `A${h}:${columnLetter(width)}${last}`,
+    style: "TableStyleLight1",
+    showRowStripes: false,
+  });
+  return s
+    .with({
+      print: officialPrint({ headerRows: { first: h, last: h }, area: `A1:${columnLetter(width)}${last}` }),
+      freeze: { rows: h, columns: 2 },
+      showGridLines: false,
+    })
+    .build();
+}
+
+function rowTexts(task: Task): string[] {
+  return [String(task.number), task.content, task.timing, task.lead];
+}
+
+/** Results cached in the file for programs that show formulas before recalculating. */
+function cachedResults(schedule: Schedule, asOf: IsoDate) {
+  const applicable = applicableDue(schedule, asOf);
+  const next = nextDue(schedule, asOf);
+  return { applicable: applicable ? isoToSerial(applicable) : "", next: next ? isoToSerial(next) : "" };
+}
+
+export function statusValidation(range: string): Validation {
+  const labels = (["not-started", "in-progress", "done"] as const).map((k) => REPORTED_STATUS_LABELS[k].vi);
+  return {
+    range,
+    type: "list",
+    list: labels,
+    allowBlank: true,
+    prompt: { title: "Tình trạng", message: `Chọn một trong: ${labels.join(", ")}.` },
+    error: { title: "Tình trạng không hợp lệ", message: `Chỉ chọn: ${labels.join(", ")}.`, style: "stop" },
+  };
+}
+
+export function completionValidation(range: string, plan: Plan): Validation {
+  const { from, to } = plan.document.years;
+  return {
+    range,
+    type: "date",
+    operator: "between",
+    min: { date: `${from}-01-01` },
+    max: { date: `${to}-12-31` },
+    allowBlank: true,
+    prompt: {
+      title: "Ngày hoàn thành",
+      message: `Nhập ngày/tháng/năm, trong các năm ${from}–${to}. Để trống nếu chưa hoàn thành.`,
+    },
+    error: {
+      title: "Ngày không hợp lệ",
+      message: `Ngày hoàn thành phải là một ngày thật trong các năm ${from}–${to} (ví dụ 30/06/${from}).`,
+      style: "stop",
+    },
+  };
+}
+
+/** The tracking workbook ("Sổ theo dõi"): the print-ready appendix and the tracking sheet. */
+export function trackingWorkbook(plan: Plan, options: TrackingOptions): WorkbookSpec {
+  const typography = options.typography ?? DEFAULT_TYPOGRAPHY;
+  return {
+    properties: {
+      title: `Sổ theo dõi Phụ lục Kế hoạch triển khai Nghị quyết ${plan.document.resolution.number}`,
+      subject: plan.document.title,
+      creator: plan.document.reporting.via,
+      keywords: `${plan.document.resolution.number}; phụ lục; theo dõi`,
+    },
+    customProperties: identityProperties({ kind: "tracking", planId: plan.id }),
+    defaultFont: { name: typography.fontName, size: typography.tableSize },
+    styles: standardStyles(typography),
+    sheets: [appendixSheet(plan, typography), trackingSheet(plan, options)],
+    definedNames: [],
+    activeSheet: 1,
+  };
+}
