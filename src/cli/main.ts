@@ -2,9 +2,12 @@ import { UsageError } from "./args";
 import type { CliIO, Command } from "./io";
 import { planCommand } from "./commands/plan";
 import { deadlineCommand } from "./commands/deadline";
+import { templateCommand } from "./commands/template";
+import { formsCommand } from "./commands/forms";
+import { consolidateCommand } from "./commands/consolidate";
 
 /** Every command the CLI knows; each lives in its own file under commands/. */
-export const commands: Command[] = [planCommand, deadlineCommand];
+export const commands: Command[] = [planCommand, deadlineCommand, templateCommand, formsCommand, consolidateCommand];
 
 export function usage(): string {
   const lines = commands.map((c) => `  ${c.usage.padEnd(60)} ${c.summary}`);

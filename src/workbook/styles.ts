@@ -91,6 +91,14 @@ export function standardStyles(t: Typography): Record<string, Style> {
       numberFormat: DATE_FORMAT,
       alignment: { horizontal: "center", vertical: "center" },
     },
+    asOfNumber: {
+      font: { ...base, bold: true },
+      fill: INPUT_FILL,
+      locked: false,
+      border: "thin",
+      numberFormat: "0",
+      alignment: { horizontal: "center", vertical: "center" },
+    },
     hiddenData: { font: { ...base, size: 9, color: "808080" }, numberFormat: DATE_FORMAT },
     legendOverdue: { font: base, border: "thin", fill: STATUS_COLORS.overdue.fill },
     legendDueSoon: { font: base, border: "thin", fill: STATUS_COLORS.dueSoon.fill },
@@ -114,8 +122,9 @@ export function wrappedRowHeight(texts: (string | null)[], widths: number[], fon
     let n = 0;
     for (const paragraph of text.split("\n")) {
       // Widths are in digits of the workbook's default font, which is the table font: Vietnamese
-      // text runs ~1.1 digits a character; one unit goes to cell padding.
-      n += Math.max(1, Math.ceil((paragraph.length * 1.1) / Math.max(1, width - 1)));
+      // text in Times New Roman runs ~0.95 digits a character (measured on LibreOffice's PDF);
+      // one unit goes to cell padding.
+      n += Math.max(1, Math.ceil((paragraph.length * 0.95) / Math.max(1, width - 1)));
     }
     lines = Math.max(lines, n);
   });

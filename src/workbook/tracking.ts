@@ -86,10 +86,10 @@ export function trackingSheet(plan: Plan, options: TrackingOptions): Sheet {
   s.merge(2, 1, 2, 2, "Ngày báo cáo (mặc định hôm nay):", "label");
   s.set(2, 3, { formula: "TODAY()", result: null }, "asOf");
   s.merge(2, 4, 2, 5, "Sắp đến hạn trong (ngày):", "label");
-  s.set(2, 6, soonDays, "asOf");
+  s.set(2, 6, soonDays, "asOfNumber");
   s.merge(2, 7, 2, 8, "Kỳ báo cáo tính từ ngày:", "label");
   s.set(2, 9, { formula: periodStartFormula(asOf), result: null }, "cellDate");
-  legendRow(s, 3, 1);
+  legendRow(s, 3, 2);
 
   const h = TRACKING_HEADER_ROW;
   s.line(

@@ -1,0 +1,157 @@
+/**
+ * The .xlsx renderer: translates a WorkbookSpec into SpreadsheetML, one module per package part,
+ * zipped with fflate. Deterministic: the same description (and options) always gives the same bytes.
+ * Runs in the browser and in Node (no Node-only APIs).
+ */
+import { strToU8, zipSync, type Zippable } from "fflate";
+import type { Sheet, WorkbookSpec } from "../../workbook/model";
+import { CONTENT_TYPE, contentTypesXml } from "./contentTypes";
+import { appXml, coreXml, customXml } from "./docProps";
+import { WorkbookSpecError } from "./errors";
+import { overlaps } from "./ranges";
+import { REL_TYPE, relsXml, type Relationship } from "./rels";
+import { SharedStringsPart } from "./sharedStrings";
+import { StylesPart } from "./styles";
+import { prepareTable, tableXml, type PreparedTable } from "./table";
+import { themeXml } from "./theme";
+import { checkDefinedName, workbookXml } from "./workbook";
+import { checkSheetName, worksheetXml } from "./worksheet";
+
+export { WorkbookSpecError } from "./errors";
+
+export interface RenderXlsxOptions {
+  /** Written as the document's created/modified date; absent = no dates (keeps output reproducible). */
+  modified?: Date;
+}
+
+/**
+ * Zip entries carry this fixed time (1980-01-01, the first time a zip can hold). Built from local
+ * components because fflate stores local DOS time: the bytes do not depend on the machine's time zone.
+ */
+const ZIP_MTIME = new Date(1980, 0, 1, 0, 0, 0);
+
+export function renderXlsx(spec: WorkbookSpec, options: RenderXlsxOptions = {}): Uint8Array {
+  checkWorkbook(spec);
+  const styles = new StylesPart(spec);
+  const strings = new SharedStringsPart();
+  const files: Zippable = {};
+  const overrides: Array<readonly [string, string]> = [["/xl/workbook.xml", CONTENT_TYPE.workbook]];
+  const sheetRels: Relationship[] = [];
+  const tableParts: Array<readonly [string, string]> = [];
+  const sheetParts: Array<readonly [string, string]> = [];
+  let needsRecalc = false;
+  let tableId = 0;
+
+  spec.sheets.forEach((sheet, i) => {
+    const n = i + 1;
+    const tables = prepareTables(sheet);
+    const rels: Relationship[] = tables.map((t, j) => {
+      tableId++;
+      tableParts.push([`xl/tables/table${tableId}.xml`, tableXml(t, tableId)]);
+      return { id: `rId${j + 1}`, type: REL_TYPE.table, target: `../tables/table${tableId}.xml` };
+    });
+    const out = worksheetXml(sheet, {
+      spec,
+      styles,
+      strings,
+      tables,
+      tableRelIds: rels.map((r) => r.id),
+      selected: i === spec.activeSheet,
+    });
+    needsRecalc ||= out.needsRecalc;
+    sheetParts.push([`xl/worksheets/sheet${n}.xml`, out.xml]);
+    if (rels.length) sheetParts.push([`xl/worksheets/_rels/sheet${n}.xml.rels`, relsXml(rels)]);
+    sheetRels.push({ id: `rId${n}`, type: REL_TYPE.worksheet, target: `worksheets/sheet${n}.xml` });
+    overrides.push([`/xl/worksheets/sheet${n}.xml`, CONTENT_TYPE.worksheet]);
+  });
+
+  const k = spec.sheets.length;
+  const workbookRels: Relationship[] = [
+    ...sheetRels,
+    { id: `rId${k + 1}`, type: REL_TYPE.theme, target: "theme/theme1.xml" },
+    { id: `rId${k + 2}`, type: REL_TYPE.styles, target: "styles.xml" },
+    { id: `rId${k + 3}`, type: REL_TYPE.sharedStrings, target: "sharedStrings.xml" },
+  ];
+  overrides.push(
+    ["/xl/theme/theme1.xml", CONTENT_TYPE.theme],
+    ["/xl/styles.xml", CONTENT_TYPE.styles],
+    ["/xl/sharedStrings.xml", CONTENT_TYPE.sharedStrings],
+  );
+  for (const [path] of tableParts) overrides.push([`/${path}`, CONTENT_TYPE.table]);
+  overrides.push(
+    ["/docProps/core.xml", CONTENT_TYPE.coreProperties],
+    ["/docProps/app.xml", CONTENT_TYPE.extendedProperties],
+  );
+  const custom = customXml(spec.customProperties);
+  if (custom !== null) overrides.push(["/docProps/custom.xml", CONTENT_TYPE.customProperties]);
+
+  const rootRels: Relationship[] = [
+    { id: "rId1", type: REL_TYPE.officeDocument, target: "xl/workbook.xml" },
+    { id: "rId2", type: REL_TYPE.coreProperties, target: "docProps/core.xml" },
+    { id: "rId3", type: REL_TYPE.extendedProperties, target: "docProps/app.xml" },
+  ];
+  if (custom !== null) rootRels.push({ id: "rId4", type: REL_TYPE.customProperties, target: "docProps/custom.xml" });
+
+  // Sheets are rendered before the workbook-level parts that collect from them (strings, styles, recalc).
+  const text: Array<readonly [string, string]> = [
+    ["[Content_Types].xml", contentTypesXml(overrides)],
+    ["_rels/.rels", relsXml(rootRels)],
+    ["docProps/core.xml", coreXml(spec.properties, options.modified)],
+    ["docProps/app.xml", appXml(spec.properties)],
+    ...(custom !== null ? [["docProps/custom.xml", custom] as const] : []),
+    ["xl/workbook.xml", workbookXml({ spec, sheetRelIds: sheetRels.map((r) => r.id), needsRecalc })],
+    ["xl/_rels/workbook.xml.rels", relsXml(workbookRels)],
+    ["xl/theme/theme1.xml", themeXml(spec.defaultFont.name)],
+    ["xl/styles.xml", styles.toXml()],
+    ["xl/sharedStrings.xml", strings.toXml()],
+    ...sheetParts,
+    ...tableParts,
+  ];
+  for (const [path, xml] of text) files[path] = strToU8(xml);
+  return zipSync(files, { level: 6, mtime: ZIP_MTIME });
+}
+
+function prepareTables(sheet: Sheet): PreparedTable[] {
+  const tables = sheet.tables.map((t, i) => prepareTable(sheet, t, i));
+  tables.forEach((t, i) => {
+    const clash = tables.slice(0, i).find((o) => overlaps(o.range, t.range));
+    if (clash)
+      throw new WorkbookSpecError(
+        `sheet "${sheet.name}": table "${t.table.name}" overlaps table "${clash.table.name}"`,
+      );
+  });
+  return tables;
+}
+
+/** Workbook-wide rules: sheet names, visibility, active sheet, unique table and defined names. */
+function checkWorkbook(spec: WorkbookSpec): void {
+  if (spec.sheets.length === 0) throw new WorkbookSpecError("a workbook needs at least one sheet");
+  const sheetNames = new Set<string>();
+  spec.sheets.forEach((sheet, i) => {
+    checkSheetName(sheet.name, i);
+    // Excel compares sheet names case-insensitively.
+    const key = sheet.name.toLocaleLowerCase("vi");
+    if (sheetNames.has(key))
+      throw new WorkbookSpecError(`sheet ${i + 1} ("${sheet.name}"): another sheet has the same name`);
+    sheetNames.add(key);
+  });
+  const active = spec.sheets[spec.activeSheet];
+  if (!Number.isInteger(spec.activeSheet) || !active) {
+    throw new WorkbookSpecError(`activeSheet ${spec.activeSheet} is not a sheet index (0–${spec.sheets.length - 1})`);
+  }
+  if (active.visibility !== "visible")
+    throw new WorkbookSpecError(`activeSheet "${active.name}" is hidden; the active sheet must be visible`);
+
+  const names = new Map<string, string>();
+  const claim = (name: string, what: string): void => {
+    const key = name.toLowerCase();
+    const other = names.get(key);
+    if (other) throw new WorkbookSpecError(`${what} "${name}" clashes with ${other} (names ignore case)`);
+    names.set(key, `${what} "${name}"`);
+  };
+  for (const sheet of spec.sheets) for (const t of sheet.tables) claim(t.name, "table");
+  for (const n of spec.definedNames) {
+    checkDefinedName(n.name, `defined name "${n.name}"`);
+    claim(n.name, "defined name");
+  }
+}

@@ -1,0 +1,33 @@
+/** xl/sharedStrings.xml: every text cell's string, once, in first-use order. */
+import { el, escapeOoxmlString, escapeText, needsPreserve, NS, stripForbidden, XML_DECLARATION } from "./xml";
+
+export class SharedStringsPart {
+  private readonly strings: string[] = [];
+  private readonly index = new Map<string, number>();
+  /** Number of cells referring to the table (Excel's `count`). */
+  private uses = 0;
+
+  /** Index of the string, adding it on first use. */
+  add(s: string): number {
+    this.uses++;
+    const clean = stripForbidden(s);
+    let i = this.index.get(clean);
+    if (i === undefined) {
+      i = this.strings.length;
+      this.strings.push(clean);
+      this.index.set(clean, i);
+    }
+    return i;
+  }
+
+  toXml(): string {
+    const items = this.strings.map((s) => {
+      const t = escapeText(escapeOoxmlString(s));
+      return `<si>${needsPreserve(s) ? `<t xml:space="preserve">${t}</t>` : `<t>${t}</t>`}</si>`;
+    });
+    return (
+      XML_DECLARATION +
+      el("sst", { xmlns: NS.main, count: this.uses, uniqueCount: this.strings.length }, items.join(""))
+    );
+  }
+}

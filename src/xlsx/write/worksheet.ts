@@ -1,0 +1,449 @@
+/** xl/worksheets/sheetN.xml: one sheet of the description, element by element in schema order. */
+import type { RangePos } from "../../workbook/a1";
+import { address, columnLetter } from "../../workbook/a1";
+import { isoToSerial, serialToIso } from "../../workbook/dates";
+import type { Cell, ConditionalFormat, Sheet, Validation, WorkbookSpec } from "../../workbook/model";
+import { at, WorkbookSpecError } from "./errors";
+import { sheetProtectionXml } from "./protection";
+import { checkedRange, MAX_COLUMNS, MAX_ROWS, overlaps, rangeText } from "./ranges";
+import type { SharedStringsPart } from "./sharedStrings";
+import { argb, type StylesPart } from "./styles";
+import type { PreparedTable } from "./table";
+import { el, escapeText, NS, num, XML_DECLARATION } from "./xml";
+
+/** Excel's limits (Excel specifications and limits; beyond them Excel repairs or refuses the file). */
+const LIMITS = {
+  cellText: 32767,
+  formula: 8192,
+  rowHeight: 409,
+  columnWidth: 255,
+  validationTitle: 32,
+  validationMessage: 255,
+  inlineList: 255,
+  headerFooter: 255,
+} as const;
+
+export interface WorksheetContext {
+  spec: WorkbookSpec;
+  styles: StylesPart;
+  strings: SharedStringsPart;
+  tables: readonly PreparedTable[];
+  /** Relationship ids of the sheet's table parts, parallel to `tables`. */
+  tableRelIds: readonly string[];
+  /** The active sheet (tabSelected). */
+  selected: boolean;
+}
+
+export interface WorksheetOutput {
+  xml: string;
+  /** Some formula has no cached result: the workbook must ask for a recalculation on load. */
+  needsRecalc: boolean;
+}
+
+/** Sheet names Excel accepts: 1–31 characters, none of : \ / ? * [ ], no apostrophe at either end. */
+export function checkSheetName(name: string, index: number): void {
+  const where = `sheet ${index + 1} ("${name}")`;
+  if (name.length === 0 || name.length > 31)
+    throw new WorkbookSpecError(`${where}: a sheet name must have 1–31 characters`);
+  if (/[:\\/?*[\]]/.test(name)) throw new WorkbookSpecError(`${where}: a sheet name cannot contain : \\ / ? * [ ]`);
+  if (name.startsWith("'") || name.endsWith("'")) {
+    throw new WorkbookSpecError(`${where}: a sheet name cannot begin or end with an apostrophe`);
+  }
+  if (name.toLowerCase() === "history") throw new WorkbookSpecError(`${where}: "History" is reserved by Excel`);
+}
+
+/**
+ * Width as stored in the file. The description gives characters "as Excel shows them"; the file stores
+ * them plus 5 pixels of cell padding, in units of the default font's widest digit (ECMA-376 §18.3.1.13).
+ * The digit width comes from the default font's typical digit advance (half an em for most text fonts).
+ */
+export function fileColumnWidth(chars: number, font: WorkbookSpec["defaultFont"]): number {
+  const ratio = DIGIT_EM[font.name.toLowerCase()] ?? 0.5;
+  const digitPx = Math.max(1, Math.round(((font.size * 96) / 72) * ratio));
+  return Math.trunc(((chars * digitPx + 5) / digitPx) * 256) / 256;
+}
+const DIGIT_EM: Record<string, number> = {
+  calibri: 0.507,
+  arial: 0.556,
+  "liberation sans": 0.556,
+  "times new roman": 0.5,
+  "liberation serif": 0.5,
+};
+
+export function worksheetXml(sheet: Sheet, ctx: WorksheetContext): WorksheetOutput {
+  const s = new SheetWriter(sheet, ctx);
+  return s.write();
+}
+
+class SheetWriter {
+  private needsRecalc = false;
+  constructor(
+    private readonly sheet: Sheet,
+    private readonly ctx: WorksheetContext,
+  ) {}
+
+  private where(what: string): string {
+    return at(this.sheet.name, what);
+  }
+
+  write(): WorksheetOutput {
+    const sh = this.sheet;
+    const merges = this.merges();
+    const sheetData = this.sheetData();
+    const xml =
+      XML_DECLARATION +
+      el(
+        "worksheet",
+        { xmlns: NS.main, "xmlns:r": NS.rel },
+        this.sheetPr() +
+          el("dimension", { ref: this.dimension() }) +
+          this.sheetViews() +
+          el("sheetFormatPr", { defaultRowHeight: defaultRowHeight(this.ctx.spec.defaultFont.size) }) +
+          this.cols() +
+          sheetData +
+          (sh.protection ? sheetProtectionXml(sh.protection, this.where("protection")) : "") +
+          (merges.length
+            ? el("mergeCells", { count: merges.length }, merges.map((m) => el("mergeCell", { ref: m })).join(""))
+            : "") +
+          this.conditionalFormats() +
+          this.validations() +
+          this.printXml() +
+          (this.ctx.tables.length
+            ? el(
+                "tableParts",
+                { count: this.ctx.tables.length },
+                this.ctx.tableRelIds.map((id) => el("tablePart", { "r:id": id })).join(""),
+              )
+            : ""),
+      );
+    return { xml, needsRecalc: this.needsRecalc };
+  }
+
+  private sheetPr(): string {
+    const tab = this.sheet.tabColor ? el("tabColor", { rgb: argb(this.sheet.tabColor, this.where("tabColor")) }) : "";
+    const fit = this.sheet.print?.fitToWidth ? el("pageSetUpPr", { fitToPage: true }) : "";
+    return tab || fit ? el("sheetPr", {}, tab + fit) : "";
+  }
+
+  private dimension(): string {
+    let bottom = 0;
+    let right = 0;
+    this.sheet.rows.forEach((row, r) => {
+      row.cells.forEach((cell, c) => {
+        if (cell) {
+          bottom = Math.max(bottom, r + 1);
+          right = Math.max(right, c + 1);
+        }
+      });
+    });
+    return bottom === 0 ? "A1" : rangeText({ top: 1, left: 1, bottom, right });
+  }
+
+  private sheetViews(): string {
+    const f = this.sheet.freeze;
+    let pane = "";
+    if (f && (f.rows > 0 || f.columns > 0)) {
+      if (!Number.isInteger(f.rows) || !Number.isInteger(f.columns) || f.rows < 0 || f.columns < 0) {
+        throw new WorkbookSpecError(this.where(`freeze: rows and columns must be whole numbers ≥ 0`));
+      }
+      if (f.rows >= MAX_ROWS || f.columns >= MAX_COLUMNS)
+        throw new WorkbookSpecError(this.where("freeze: outside the grid"));
+      const active = f.rows > 0 && f.columns > 0 ? "bottomRight" : f.rows > 0 ? "bottomLeft" : "topRight";
+      const topLeft = address(f.rows + 1, f.columns + 1);
+      pane =
+        el("pane", {
+          xSplit: f.columns > 0 ? f.columns : undefined,
+          ySplit: f.rows > 0 ? f.rows : undefined,
+          topLeftCell: topLeft,
+          activePane: active,
+          state: "frozen",
+        }) + el("selection", { pane: active, activeCell: topLeft, sqref: topLeft });
+    }
+    return el(
+      "sheetViews",
+      {},
+      el(
+        "sheetView",
+        {
+          showGridLines: this.sheet.showGridLines ? undefined : false,
+          tabSelected: this.ctx.selected ? true : undefined,
+          workbookViewId: 0,
+        },
+        pane,
+      ),
+    );
+  }
+
+  private cols(): string {
+    if (this.sheet.columns.length === 0) return "";
+    if (this.sheet.columns.length > MAX_COLUMNS)
+      throw new WorkbookSpecError(this.where("more columns than Excel's 16384"));
+    const items = this.sheet.columns.map((col, i) => {
+      if (!(col.width >= 0 && col.width <= LIMITS.columnWidth)) {
+        throw new WorkbookSpecError(this.where(`column ${columnLetter(i + 1)}: width ${col.width} is outside 0–255`));
+      }
+      return el("col", {
+        min: i + 1,
+        max: i + 1,
+        width: fileColumnWidth(col.width, this.ctx.spec.defaultFont),
+        hidden: col.hidden ? true : undefined,
+        customWidth: true,
+      });
+    });
+    return el("cols", {}, items.join(""));
+  }
+
+  private sheetData(): string {
+    if (this.sheet.rows.length > MAX_ROWS) throw new WorkbookSpecError(this.where("more rows than Excel's 1048576"));
+    const rows: string[] = [];
+    this.sheet.rows.forEach((row, r) => {
+      const rowNumber = r + 1;
+      if (row.height !== undefined && !(row.height >= 0 && row.height <= LIMITS.rowHeight)) {
+        throw new WorkbookSpecError(this.where(`row ${rowNumber}: height ${row.height} is outside 0–409 points`));
+      }
+      if (row.cells.length > MAX_COLUMNS)
+        throw new WorkbookSpecError(this.where(`row ${rowNumber}: more than 16384 cells`));
+      let cells = "";
+      row.cells.forEach((cell, c) => {
+        if (cell) cells += this.cell(cell, address(rowNumber, c + 1));
+      });
+      if (cells === "" && row.height === undefined) return;
+      rows.push(
+        el("row", { r: rowNumber, ht: row.height, customHeight: row.height === undefined ? undefined : true }, cells),
+      );
+    });
+    return rows.length ? el("sheetData", {}, rows.join("")) : "<sheetData/>";
+  }
+
+  private cell(cell: Cell, ref: string): string {
+    const where = this.where(`cell ${ref}`);
+    const s = this.ctx.styles.xfIndex(cell.style, where) || undefined;
+    const v = cell.value;
+    if (v === null) return s === undefined ? "" : el("c", { r: ref, s });
+    if (typeof v === "string") {
+      // Always a shared string: text that looks like a formula ("=…", "+…", "-…", "@…") stays text.
+      if (v.length > LIMITS.cellText)
+        throw new WorkbookSpecError(`${where}: text longer than Excel's 32767 characters`);
+      return el("c", { r: ref, s, t: "s" }, `<v>${this.ctx.strings.add(v)}</v>`);
+    }
+    if (typeof v === "number") return el("c", { r: ref, s }, `<v>${finite(v, where)}</v>`);
+    if (typeof v === "boolean") return el("c", { r: ref, s, t: "b" }, `<v>${v ? 1 : 0}</v>`);
+    if ("date" in v) return el("c", { r: ref, s }, `<v>${dateSerial(v.date, where)}</v>`);
+    const f = formulaText(v.formula, where);
+    const result = v.result;
+    if (result === undefined || result === null) {
+      this.needsRecalc = true;
+      return el("c", { r: ref, s }, `<f>${escapeText(f)}</f>`);
+    }
+    if (typeof result === "string") {
+      if (result.length > LIMITS.cellText) throw new WorkbookSpecError(`${where}: result longer than 32767 characters`);
+      return el("c", { r: ref, s, t: "str" }, `<f>${escapeText(f)}</f><v>${escapeText(result)}</v>`);
+    }
+    if (typeof result === "boolean")
+      return el("c", { r: ref, s, t: "b" }, `<f>${escapeText(f)}</f><v>${result ? 1 : 0}</v>`);
+    return el("c", { r: ref, s }, `<f>${escapeText(f)}</f><v>${finite(result, where)}</v>`);
+  }
+
+  private merges(): string[] {
+    const seen: RangePos[] = [];
+    const out: string[] = [];
+    this.sheet.merges.forEach((ref, i) => {
+      const where = this.where(`merge ${i + 1} ("${ref}")`);
+      const r = checkedRange(ref, where);
+      if (r.top === r.bottom && r.left === r.right)
+        throw new WorkbookSpecError(`${where}: a merge needs at least two cells`);
+      const clash = seen.findIndex((o) => overlaps(o, r));
+      if (clash >= 0)
+        throw new WorkbookSpecError(`${where}: overlaps merge ${clash + 1} ("${this.sheet.merges[clash]}")`);
+      for (const t of this.ctx.tables) {
+        if (overlaps(t.range, r))
+          throw new WorkbookSpecError(`${where}: overlaps table "${t.table.name}" (tables cannot hold merged cells)`);
+      }
+      seen.push(r);
+      out.push(rangeText(r));
+    });
+    return out;
+  }
+
+  private conditionalFormats(): string {
+    return this.sheet.conditionalFormats
+      .map((cf, i) => {
+        const where = this.where(`conditional format ${i + 1}`);
+        const sqref = sqrefText(cf.range, where);
+        return el("conditionalFormatting", { sqref }, this.cfRule(cf, i + 1, where));
+      })
+      .join("");
+  }
+
+  /** Priorities follow the description's order: the first rule wins. */
+  private cfRule(cf: ConditionalFormat, priority: number, where: string): string {
+    if (cf.kind === "expression") {
+      const dxfId = this.ctx.styles.dxfIndex(cf.style, where);
+      return el(
+        "cfRule",
+        { type: "expression", dxfId, priority, stopIfTrue: cf.stopIfTrue ? true : undefined },
+        `<formula>${escapeText(formulaText(cf.formula, where))}</formula>`,
+      );
+    }
+    // The Excel 2007 data bar (no x14 extension): Excel and LibreOffice both read it. The bar starts at 0
+    // unless the description gives `min`, and ends at `max` or the largest value in the range.
+    const low = el("cfvo", { type: "num", val: finite(cf.min ?? 0, where) });
+    const high =
+      cf.max === undefined ? el("cfvo", { type: "max" }) : el("cfvo", { type: "num", val: finite(cf.max, where) });
+    return el(
+      "cfRule",
+      { type: "dataBar", priority },
+      el("dataBar", {}, low + high + el("color", { rgb: argb(cf.color, where) })),
+    );
+  }
+
+  private validations(): string {
+    const items = this.sheet.validations.map((v, i) => validationXml(v, this.where(`validation ${i + 1}`)));
+    return items.length ? el("dataValidations", { count: items.length }, items.join("")) : "";
+  }
+
+  private printXml(): string {
+    const p = this.sheet.print;
+    const hf = this.headerFooter();
+    if (!p) return hf;
+    const m = p.marginsMm;
+    for (const [k, mm] of Object.entries(m)) {
+      if (!(mm >= 0 && mm <= 1000))
+        throw new WorkbookSpecError(this.where(`print: margin ${k} ${mm} mm is not a length`));
+    }
+    const inch = (mm: number): number => mm / 25.4;
+    return (
+      (p.centerHorizontally ? el("printOptions", { horizontalCentered: true }) : "") +
+      el("pageMargins", {
+        left: inch(m.left),
+        right: inch(m.right),
+        top: inch(m.top),
+        bottom: inch(m.bottom),
+        header: inch(m.header),
+        footer: inch(m.footer),
+      }) +
+      el("pageSetup", {
+        paperSize: 9, // A4 — the only paper the description knows
+        orientation: p.orientation,
+        fitToWidth: p.fitToWidth ? 1 : undefined,
+        fitToHeight: p.fitToWidth ? 0 : undefined,
+      }) +
+      hf
+    );
+  }
+
+  private headerFooter(): string {
+    const p = this.sheet.print;
+    if (!p || (!p.header && !p.footer)) return "";
+    const code = (text: string, what: string): string => {
+      const c = `&C${text}`;
+      if (c.length > LIMITS.headerFooter)
+        throw new WorkbookSpecError(this.where(`print: ${what} longer than 255 characters`));
+      return c;
+    };
+    const header = p.header ? code(p.header.center, "header") : undefined;
+    const footer = p.footer ? code(p.footer.center, "footer") : undefined;
+    const differentFirst = p.header?.firstPageDifferent === true;
+    let body = "";
+    if (header !== undefined) body += `<oddHeader>${escapeText(header)}</oddHeader>`;
+    if (footer !== undefined) body += `<oddFooter>${escapeText(footer)}</oddFooter>`;
+    // The first page loses only its header; its footer stays the same as on every other page.
+    if (differentFirst)
+      body += "<firstHeader/>" + (footer !== undefined ? `<firstFooter>${escapeText(footer)}</firstFooter>` : "");
+    return el("headerFooter", { differentFirst: differentFirst ? true : undefined }, body);
+  }
+}
+
+function validationXml(v: Validation, where: string): string {
+  const sqref = sqrefText(v.range, where);
+  const limit = (text: string, max: number, what: string): string => {
+    if (text.length > max)
+      throw new WorkbookSpecError(`${where}: ${what} has ${text.length} characters, Excel allows ${max}`);
+    return text;
+  };
+  const promptTitle = v.prompt ? limit(v.prompt.title, LIMITS.validationTitle, "prompt title") : undefined;
+  const prompt = v.prompt ? limit(v.prompt.message, LIMITS.validationMessage, "prompt message") : undefined;
+  const errorTitle = limit(v.error.title, LIMITS.validationTitle, "error title");
+  const error = limit(v.error.message, LIMITS.validationMessage, "error message");
+
+  let operator: string | undefined;
+  let formulas: string;
+  if (v.type === "list") {
+    const list = v.list ?? [];
+    if (list.length === 0) throw new WorkbookSpecError(`${where}: a list validation needs entries`);
+    for (const item of list) {
+      if (item.includes(","))
+        throw new WorkbookSpecError(`${where}: list entry "${item}" contains a comma (the inline list separator)`);
+    }
+    const joined = list.join(",");
+    limit(joined, LIMITS.inlineList, "the inline list");
+    formulas = `<formula1>${escapeText(`"${joined.replace(/"/g, '""')}"`)}</formula1>`;
+  } else {
+    const bound = (b: Validation["min"], what: string): string => {
+      if (b === undefined) throw new WorkbookSpecError(`${where}: operator "${operator}" needs ${what}`);
+      if (typeof b === "number") {
+        if (v.type === "date") throw new WorkbookSpecError(`${where}: a date validation needs {date} bounds`);
+        if (v.type !== "decimal" && !Number.isInteger(b))
+          throw new WorkbookSpecError(`${where}: ${what} must be a whole number`);
+        return finite(b, where);
+      }
+      if (v.type !== "date") throw new WorkbookSpecError(`${where}: {date} bounds need a date validation`);
+      return String(dateSerial(b.date, where));
+    };
+    operator = v.operator ?? "between";
+    if (operator === "between")
+      formulas = `<formula1>${bound(v.min, "min")}</formula1><formula2>${bound(v.max, "max")}</formula2>`;
+    else if (operator === "greaterThanOrEqual") formulas = `<formula1>${bound(v.min, "min")}</formula1>`;
+    else formulas = `<formula1>${bound(v.max, "max")}</formula1>`;
+  }
+  return el(
+    "dataValidation",
+    {
+      type: v.type,
+      errorStyle: v.error.style,
+      operator: operator === "between" ? undefined : operator,
+      allowBlank: v.allowBlank,
+      showInputMessage: v.prompt ? true : undefined,
+      showErrorMessage: true,
+      errorTitle,
+      error,
+      promptTitle,
+      prompt,
+      sqref,
+    },
+    formulas,
+  );
+}
+
+/** Space-separated ranges, each checked. */
+function sqrefText(ref: string, where: string): string {
+  const parts = ref.trim().split(/\s+/);
+  return parts.map((p) => rangeText(checkedRange(p, where))).join(" ");
+}
+
+/** The formula as the file stores it: without the "=" a user types. */
+function formulaText(formula: string, where: string): string {
+  const f = formula.trim().replace(/^=/, "");
+  if (f === "") throw new WorkbookSpecError(`${where}: the formula is empty`);
+  if (f.length > LIMITS.formula) throw new WorkbookSpecError(`${where}: formula longer than Excel's 8192 characters`);
+  return f;
+}
+
+function finite(n: number, where: string): string {
+  if (!Number.isFinite(n)) throw new WorkbookSpecError(`${where}: ${n} is not a number Excel can store`);
+  return num(n);
+}
+
+/** Serial for a valid calendar date from 1900-03-01 on (Excel's 1900 leap-year bug makes earlier serials differ). */
+function dateSerial(iso: string, where: string): number {
+  const ok = /^\d{4}-\d{2}-\d{2}$/.test(iso) && iso >= "1900-03-01" && iso <= "9999-12-31";
+  const serial = ok ? isoToSerial(iso) : NaN;
+  if (!ok || serialToIso(serial) !== iso)
+    throw new WorkbookSpecError(`${where}: "${iso}" is not a date from 1900-03-01 to 9999-12-31`);
+  return serial;
+}
+
+/** Default row height in points for the default font, as Excel derives it (≈ 1.36 × font size, quarter points). */
+function defaultRowHeight(fontSize: number): number {
+  return Math.round(fontSize * 1.36 * 4) / 4;
+}
