@@ -1,0 +1,96 @@
+/** Public shapes of the .xlsx reader: plain data, nothing live. */
+
+export type InputFormat = "xlsx" | "xlsm" | "xls" | "ods" | "encrypted" | "zip" | "text" | "empty" | "unknown";
+
+export interface ReadCell {
+  /** "B7" — normalised (upper case, no "$"). */
+  ref: string;
+  row: number;
+  col: number;
+  kind: "string" | "number" | "boolean" | "error";
+  /** From the cached value only; formulas are never evaluated. Dates are Excel serials (1900 system). */
+  value: string | number | boolean;
+  formula?: string;
+  /** Number format code; absent for "General". */
+  numFmt?: string;
+  /** A numeric cell with a date/time number format (or a t="d" cell). */
+  isDate: boolean;
+  /** Effective cellXfs protection; Excel's default is locked. */
+  locked: boolean;
+}
+
+export interface ReadValidation {
+  sqref: string;
+  type: string;
+  operator?: string;
+  formula1?: string;
+  formula2?: string;
+  allowBlank: boolean;
+  showErrorMessage: boolean;
+  promptTitle?: string;
+  prompt?: string;
+  /** Came from the x14 extension list (Excel writes list sources on other sheets there). */
+  x14?: boolean;
+}
+
+export interface ReadSheet {
+  name: string;
+  state: "visible" | "hidden" | "veryHidden";
+  /** Cells holding a value (or a formula), row-major. */
+  cells: ReadCell[];
+  cell(ref: string): ReadCell | undefined;
+  merges: string[];
+  validations: ReadValidation[];
+  protection: { sheet: boolean; hasPassword: boolean } | null;
+  maxRow: number;
+  maxCol: number;
+}
+
+export interface ReadDefinedName {
+  name: string;
+  formula: string;
+  localSheetId?: number;
+  hidden: boolean;
+}
+
+export interface ReadWorkbook {
+  format: "xlsx" | "xlsm";
+  /** The sheets that were read (all of them unless ReadOptions.sheetFilter says otherwise), in workbook order. */
+  sheets: ReadSheet[];
+  sheet(name: string): ReadSheet | undefined;
+  definedNames: ReadDefinedName[];
+  customProperties: Record<string, string>;
+  app: { application?: string; appVersion?: string };
+  core: { title?: string; creator?: string; lastModifiedBy?: string; created?: string; modified?: string };
+  hasMacros: boolean;
+}
+
+export interface ReadLimits {
+  /** Size of the .xlsx itself, checked before anything is unzipped. */
+  maxFileBytes: number;
+  /** Entries in the zip's central directory. */
+  maxEntries: number;
+  /** Actually inflated bytes of one part. */
+  maxEntryBytes: number;
+  /** Actually inflated bytes of all parts read. */
+  maxTotalBytes: number;
+  /** Inflated ÷ compressed, enforced once a part has inflated past 1 MiB. */
+  maxRatio: number;
+  /** <c> elements in all sheets read. */
+  maxCells: number;
+}
+
+export interface ReadOptions {
+  /** Only sheets whose name passes are inflated and returned. */
+  sheetFilter?: (name: string) => boolean;
+  limits?: Partial<ReadLimits>;
+}
+
+export const DEFAULT_LIMITS: Readonly<ReadLimits> = Object.freeze({
+  maxFileBytes: 50 * 1024 * 1024,
+  maxEntries: 10_000,
+  maxEntryBytes: 64 * 1024 * 1024,
+  maxTotalBytes: 256 * 1024 * 1024,
+  maxRatio: 100,
+  maxCells: 1_000_000,
+});

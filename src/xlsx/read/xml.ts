@@ -1,0 +1,231 @@
+/**
+ * A minimal, strict, single-pass XML tokenizer for SpreadsheetML parts. It knows elements,
+ * attributes, text, CDATA, comments, processing instructions, the five predefined entities and
+ * numeric character references — nothing else. Any DOCTYPE/ENTITY is refused (no external entities,
+ * no entity expansion at all), malformed input throws "corrupt" naming the part. Element and attribute
+ * names are reported by LOCAL name (prefixes vary: x:, main:, none). No regular expressions run over
+ * the document; scanning is indexOf/charCodeAt.
+ */
+import { readErrors } from "./errors";
+
+export type Attrs = Record<string, string>;
+
+export interface XmlHandler {
+  open(name: string, attrs: Attrs, selfClosing: boolean): void;
+  close(name: string): void;
+  /** Character data inside the root (decoded); omitted handlers skip decoding entirely. */
+  text?(text: string): void;
+}
+
+const NO_ATTRS: Attrs = Object.freeze({}) as Attrs;
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+}
+
+/** UTF-8 (BOM or not) or UTF-16 with a BOM — the encodings OOXML writers actually use. */
+export function decodeXmlBytes(bytes: Uint8Array): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
+  return utf8.decode(bytes);
+}
+
+const utf8 = new TextDecoder("utf-8");
+
+function decodeEntities(s: string, part: string): string {
+  let amp = s.indexOf("&");
+  if (amp < 0) return s;
+  let out = "";
+  let last = 0;
+  while (amp >= 0) {
+    const semi = s.indexOf(";", amp + 1);
+    if (semi < 0 || semi - amp > 12) throw readErrors.corrupt(part, "bad entity reference");
+    out += s.slice(last, amp);
+    const ent = s.slice(amp + 1, semi);
+    if (ent === "amp") out += "&";
+    else if (ent === "lt") out += "<";
+    else if (ent === "gt") out += ">";
+    else if (ent === "quot") out += '"';
+    else if (ent === "apos") out += "'";
+    else if (ent.charCodeAt(0) === 0x23 /* # */) {
+      const hex = ent.charCodeAt(1) === 0x78; /* x */
+      const digits = hex ? ent.slice(2) : ent.slice(1);
+      const cp = digits.length > 0 && /^[0-9a-fA-F]+$/.test(digits) ? parseInt(digits, hex ? 16 : 10) : NaN;
+      if (!(cp > 0 && cp <= 0x10ffff) || (cp >= 0xd800 && cp <= 0xdfff) || (!hex && /[^0-9]/.test(digits))) {
+        throw readErrors.corrupt(part, `bad character reference &${ent};`);
+      }
+      out += String.fromCodePoint(cp);
+    } else {
+      throw readErrors.corrupt(part, `undefined entity &${ent};`);
+    }
+    last = semi + 1;
+    amp = s.indexOf("&", last);
+  }
+  return out + s.slice(last);
+}
+
+function isAllSpace(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpace(s.charCodeAt(i))) return false;
+  return true;
+}
+
+function startsWithCi(s: string, at: number, word: string): boolean {
+  return s.slice(at, at + word.length).toUpperCase() === word;
+}
+
+export function parseXml(src: string, part: string, h: XmlHandler): void {
+  const n = src.length;
+  const stack: string[] = [];
+  const locals: string[] = [];
+  let rootSeen = false;
+  let i = src.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const corrupt = (why: string): never => {
+    throw readErrors.corrupt(part, why);
+  };
+  while (i < n) {
+    const lt = src.indexOf("<", i);
+    const textEnd = lt < 0 ? n : lt;
+    if (textEnd > i) {
+      if (stack.length === 0) {
+        if (!isAllSpace(src, i, textEnd)) corrupt("text outside the root element");
+      } else if (h.text) {
+        h.text(decodeEntities(src.slice(i, textEnd), part));
+      }
+    }
+    if (lt < 0) break;
+    const c = src.charCodeAt(lt + 1);
+    if (c === 0x2f /* / */) {
+      // End tag: compare in place with the open element's name (no slice on the hot path).
+      const open = stack.pop();
+      const local = locals.pop();
+      let p = lt + 2;
+      if (open === undefined || local === undefined || !src.startsWith(open, p)) {
+        corrupt(`unexpected end tag </${src.slice(p, src.indexOf(">", p))}>`);
+        return;
+      }
+      p += open.length;
+      while (p < n && isSpace(src.charCodeAt(p))) p++;
+      if (src.charCodeAt(p) !== 0x3e) corrupt(`</${open}> does not close <${open}>`);
+      h.close(local);
+      i = p + 1;
+    } else if (c === 0x3f /* ? */) {
+      const end = src.indexOf("?>", lt + 2);
+      if (end < 0) corrupt("unterminated processing instruction");
+      i = end + 2;
+    } else if (c === 0x21 /* ! */) {
+      if (src.startsWith("<!--", lt)) {
+        const end = src.indexOf("-->", lt + 4);
+        if (end < 0) corrupt("unterminated comment");
+        i = end + 3;
+      } else if (src.startsWith("<![CDATA[", lt)) {
+        if (stack.length === 0) corrupt("CDATA outside the root element");
+        const end = src.indexOf("]]>", lt + 9);
+        if (end < 0) corrupt("unterminated CDATA section");
+        if (h.text) h.text(src.slice(lt + 9, end));
+        i = end + 3;
+      } else if (startsWithCi(src, lt + 2, "DOCTYPE") || startsWithCi(src, lt + 2, "ENTITY")) {
+        throw readErrors.forbiddenXml(part);
+      } else {
+        corrupt("unexpected markup declaration");
+      }
+    } else {
+      // Start tag: name, then attributes, then > or />.
+      let p = lt + 1;
+      let colon = -1;
+      while (p < n) {
+        const ch = src.charCodeAt(p);
+        if (isSpace(ch) || ch === 0x3e || ch === 0x2f) break;
+        if (ch === 0x3a) colon = p;
+        else if (ch === 0x3c || ch === 0x3d || ch === 0x22 || ch === 0x27) corrupt("bad start tag");
+        p++;
+      }
+      if (p === lt + 1) corrupt("bad start tag");
+      const qname = src.slice(lt + 1, p);
+      const local = colon < 0 ? qname : src.slice(colon + 1, p);
+      if (stack.length === 0 && rootSeen) corrupt("more than one root element");
+      let attrs = NO_ATTRS;
+      let selfClosing = false;
+      for (;;) {
+        while (p < n && isSpace(src.charCodeAt(p))) p++;
+        if (p >= n) corrupt(`unterminated <${qname}>`);
+        const ch = src.charCodeAt(p);
+        if (ch === 0x3e /* > */) {
+          p++;
+          break;
+        }
+        if (ch === 0x2f /* / */) {
+          if (src.charCodeAt(p + 1) !== 0x3e) corrupt(`bad <${qname}/>`);
+          selfClosing = true;
+          p += 2;
+          break;
+        }
+        const nameStart = p;
+        let acolon = -1;
+        while (p < n) {
+          const a = src.charCodeAt(p);
+          if (a === 0x3d /* = */ || isSpace(a) || a === 0x3e || a === 0x2f || a === 0x3c) break;
+          if (a === 0x3a) acolon = p;
+          p++;
+        }
+        const nameEnd = p;
+        while (p < n && isSpace(src.charCodeAt(p))) p++;
+        if (nameEnd === nameStart || src.charCodeAt(p) !== 0x3d) corrupt(`bad attribute in <${qname}>`);
+        p++;
+        while (p < n && isSpace(src.charCodeAt(p))) p++;
+        const quote = src.charCodeAt(p);
+        if (quote !== 0x22 && quote !== 0x27) corrupt(`unquoted attribute in <${qname}>`);
+        // One scan finds the closing quote and notes what needs care: "<" (illegal), "&", literal white space.
+        let q = p + 1;
+        let amp = false;
+        let ws = false;
+        for (;;) {
+          if (q >= n) corrupt(`unterminated attribute in <${qname}>`);
+          const v = src.charCodeAt(q);
+          if (v === quote) break;
+          if (v <= 0x3c) {
+            if (v === 0x3c) corrupt(`"<" in an attribute of <${qname}>`);
+            else if (v === 0x26) amp = true;
+            else if (v === 0x09 || v === 0x0a || v === 0x0d) ws = true;
+          }
+          q++;
+        }
+        let value = src.slice(p + 1, q);
+        // Attribute-value normalisation: literal white space becomes a space; &#10; survives.
+        if (ws) value = value.replace(/[\t\n\r]/g, " ");
+        if (amp) value = decodeEntities(value, part);
+        if (attrs === NO_ATTRS) attrs = {};
+        const aname = acolon < 0 ? src.slice(nameStart, nameEnd) : src.slice(acolon + 1, nameEnd);
+        if (aname !== "__proto__") attrs[aname] = value;
+        p = q + 1;
+        const after = src.charCodeAt(p);
+        if (!(isSpace(after) || after === 0x3e || after === 0x2f)) corrupt(`bad attribute list in <${qname}>`);
+      }
+      rootSeen = true;
+      if (selfClosing) {
+        h.open(local, attrs, true);
+        h.close(local);
+      } else {
+        stack.push(qname);
+        locals.push(local);
+        h.open(local, attrs, false);
+      }
+      i = p;
+    }
+  }
+  if (stack.length > 0) corrupt(`unclosed <${stack[stack.length - 1] ?? ""}> (truncated?)`);
+  if (!rootSeen) corrupt("no root element");
+}
+
+/** "1"/"true" and "0"/"false" (LibreOffice writes the words); anything else gives the default. */
+export function xmlBool(v: string | undefined, dflt: boolean): boolean {
+  if (v === undefined) return dflt;
+  if (v === "1" || v === "true") return true;
+  if (v === "0" || v === "false") return false;
+  return dflt;
+}
+
+/** OOXML escapes characters XML cannot carry as _xHHHH_ inside strings (_x005F_ escapes "_"). */
+export function unescapeOoxml(s: string): string {
+  if (s.indexOf("_x") < 0) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}

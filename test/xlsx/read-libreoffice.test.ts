@@ -1,0 +1,92 @@
+import { detectFormat, readXlsx, XlsxReadError, type ReadWorkbook } from "../../src/xlsx/read";
+import { buildSampleWorkbook, SAMPLE_SHEETS } from "../helpers/fixtures";
+import { sofficeConvert } from "../helpers/soffice-read";
+
+let original: ReadWorkbook;
+let resaved: ReadWorkbook;
+let xls: Uint8Array;
+let ods: Uint8Array;
+
+beforeAll(async () => {
+  const bytes = await buildSampleWorkbook();
+  original = readXlsx(bytes);
+  resaved = readXlsx(await sofficeConvert(bytes, "xlsx"));
+  xls = await sofficeConvert(bytes, "xls");
+  ods = await sofficeConvert(bytes, "ods");
+}, 240_000);
+
+describe("a form re-saved by LibreOffice", () => {
+  it("was really written by LibreOffice", () => {
+    expect(resaved.app.application).toMatch(/^LibreOffice/);
+  });
+
+  it("has the same values, kinds and date flags in every sheet", () => {
+    for (const ws of original.sheets) {
+      const other = resaved.sheet(ws.name);
+      expect(other?.cells.map((c) => c.ref)).toEqual(ws.cells.map((c) => c.ref));
+      for (const c of ws.cells) {
+        const o = other?.cell(c.ref);
+        expect({ ref: c.ref, kind: o?.kind, isDate: o?.isDate, locked: o?.locked }).toEqual({
+          ref: c.ref,
+          kind: c.kind,
+          isDate: c.isDate,
+          locked: c.locked,
+        });
+        if (typeof c.value === "number") expect(o?.value as number).toBeCloseTo(c.value, 8);
+        else expect(o?.value).toBe(c.value);
+      }
+    }
+  });
+
+  it("reads LibreOffice's true/false booleans", () => {
+    expect(resaved.sheet(SAMPLE_SHEETS.main)?.cell("D2")).toMatchObject({ kind: "boolean", value: true });
+    expect(resaved.sheet(SAMPLE_SHEETS.main)?.cell("D3")).toMatchObject({ kind: "boolean", value: false });
+  });
+
+  it("keeps protection, validations, merges, names and custom properties", () => {
+    const ws = resaved.sheet(SAMPLE_SHEETS.main);
+    expect(ws?.protection).toEqual({ sheet: true, hasPassword: true });
+    expect(resaved.sheet(SAMPLE_SHEETS.plain)?.protection).toEqual({ sheet: true, hasPassword: false });
+    expect(ws?.merges.slice().sort()).toEqual(["A1:F1", "B9:D10"]);
+    const bySqref = new Map((ws?.validations ?? []).map((v) => [v.sqref, v]));
+    expect(bySqref.get("I2:I10")).toMatchObject({
+      type: "list",
+      formula1: '"Có,Không"',
+      allowBlank: true,
+      showErrorMessage: true,
+    });
+    expect(bySqref.get("J2:J10")).toMatchObject({ type: "whole", operator: "between", formula1: "0", formula2: "100" });
+    expect(bySqref.get("K2:K20")).toMatchObject({ type: "list", formula1: `'${SAMPLE_SHEETS.list}'!$A$1:$A$5` });
+    expect(resaved.definedNames.map((d) => [d.name, d.formula])).toEqual(
+      expect.arrayContaining(original.definedNames.map((d) => [d.name, d.formula])),
+    );
+    expect(resaved.customProperties).toEqual(original.customProperties);
+  });
+
+  it("turns veryHidden into hidden", () => {
+    expect(resaved.sheets.map((s) => [s.name, s.state])).toEqual([
+      [SAMPLE_SHEETS.main, "visible"],
+      [SAMPLE_SHEETS.list, "hidden"],
+      [SAMPLE_SHEETS.config, "hidden"],
+      [SAMPLE_SHEETS.plain, "visible"],
+    ]);
+  });
+});
+
+describe("other formats written by LibreOffice", () => {
+  it.each([
+    ["xls", () => xls, "xls"],
+    ["ods", () => ods, "ods"],
+  ] as const)("a .%s is detected and refused with its own code", (_label, get, code) => {
+    const bytes = get();
+    expect(detectFormat(bytes)).toBe(code);
+    let error: unknown;
+    try {
+      readXlsx(bytes);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(XlsxReadError);
+    expect((error as XlsxReadError).code).toBe(code);
+  });
+});
