@@ -1,4 +1,5 @@
 import officeAddins from "eslint-plugin-office-addins";
+import globals from "globals";
 
 // The plugin's recommended config brings prettier and the Office rules (no context.sync() in loops,
 // load before read) but leaves its parser unset in this version: name it here, for .ts and .tsx.
@@ -11,14 +12,32 @@ export default [
   ...officeAddins.configs.react.map((c) => ({ ...c, files: ["**/*.tsx"] })),
   {
     files: ["**/*.ts", "**/*.tsx"],
-    languageOptions: { parser: tsParser, ecmaVersion: "latest", sourceType: "module", parserOptions: { ecmaFeatures: { jsx: true } } },
+    languageOptions: {
+      parser: tsParser,
+      ecmaVersion: "latest",
+      sourceType: "module",
+      parserOptions: { ecmaFeatures: { jsx: true } },
+    },
     rules: {
       // TypeScript checks names itself; the core rule does not know type-only globals (Office, Excel).
       "no-undef": "off",
       "no-unused-vars": "off",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" },
+      ],
       "no-eval": "error",
       "no-new-func": "error",
     },
   },
+  {
+    // Build and start scripts run on Node directly.
+    files: ["**/*.js", "**/*.mjs"],
+    languageOptions: {
+      ecmaVersion: "latest",
+      sourceType: "module",
+      globals: globals.node,
+    },
+  },
+  { files: ["webpack.config.js"], languageOptions: { sourceType: "commonjs" } },
 ];

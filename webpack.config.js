@@ -33,7 +33,7 @@ function normalizeBaseUrl(raw) {
   let url;
   try {
     url = new URL(text);
-  } catch (_error) {
+  } catch {
     throw new Error(`ADDIN_BASE_URL is not a URL: "${text}"`);
   }
   if (url.protocol !== "https:") throw new Error(`ADDIN_BASE_URL must be https (Office requires it): "${text}"`);
