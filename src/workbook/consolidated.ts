@@ -15,7 +15,14 @@ import { identityNames, identityProperties, metaSheet } from "./identity";
 import type { CellValue, Style, WorkbookSpec } from "./model";
 import { officialPrint } from "./print";
 import { SheetBuilder } from "./sheet-builder";
-import { DEFAULT_TYPOGRAPHY, STATUS_COLORS, standardStyles, titleRowHeight, type Typography, wrappedRowHeight } from "./styles";
+import {
+  DEFAULT_TYPOGRAPHY,
+  STATUS_COLORS,
+  standardStyles,
+  titleRowHeight,
+  type Typography,
+  wrappedRowHeight,
+} from "./styles";
 
 export const CONSOLIDATED_SHEETS = {
   summary: "Tổng hợp",
@@ -29,7 +36,15 @@ export interface ConsolidatedOptions {
   typography?: Typography;
 }
 
-const CLASSES: DeadlineClass[] = ["done-on-time", "done-late", "in-progress", "due-soon", "overdue", "ongoing", "not-reported"];
+const CLASSES: DeadlineClass[] = [
+  "done-on-time",
+  "done-late",
+  "in-progress",
+  "due-soon",
+  "overdue",
+  "ongoing",
+  "not-reported",
+];
 
 /** Bar colours per class column: the highlight colours' strong tone, so bars print visibly in grey too. */
 const BAR_COLORS: Record<DeadlineClass, string> = {
@@ -48,7 +63,11 @@ export const SEVERITY_LABELS: Record<Severity, { vi: string; en: string }> = {
   info: { vi: "Thông tin", en: "Info" },
 };
 
-const OUTCOME_LABELS = { accepted: "Được dùng", superseded: "Bản cũ (không dùng)", rejected: "Không tổng hợp" } as const;
+const OUTCOME_LABELS = {
+  accepted: "Được dùng",
+  superseded: "Bản cũ (không dùng)",
+  rejected: "Không tổng hợp",
+} as const;
 
 /** Excel's cell limit; a crafted file could hold more, and the JSON summary keeps it all. */
 const CELL_TEXT_MAX = 32767;
@@ -68,13 +87,29 @@ function extraStyles(t: Typography): Record<string, Style> {
     total: { font: { ...base, bold: true }, border: "thin", alignment: { horizontal: "center", vertical: "top" } },
     totalLabel: { font: { ...base, bold: true }, border: "thin", alignment: { horizontal: "left", vertical: "top" } },
     fact: { font: base, alignment: { vertical: "center", horizontal: "left" } },
-    factDate: { font: { ...base, bold: true }, numberFormat: "dd/mm/yyyy", alignment: { vertical: "center", horizontal: "left" } },
-    cellText: { font: base, border: "thin", numberFormat: "@", alignment: { vertical: "top", wrap: true, horizontal: "left" } },
+    factDate: {
+      font: { ...base, bold: true },
+      numberFormat: "dd/mm/yyyy",
+      alignment: { vertical: "center", horizontal: "left" },
+    },
+    cellText: {
+      font: base,
+      border: "thin",
+      numberFormat: "@",
+      alignment: { vertical: "top", wrap: true, horizontal: "left" },
+    },
   };
 }
 
 /** Title (row 1, merged) and facts lines below it; returns the next free row. */
-function titleBlock(s: SheetBuilder, width: number, title: string, result: ConsolidationResult, t: Typography, widths: number[]): number {
+function titleBlock(
+  s: SheetBuilder,
+  width: number,
+  title: string,
+  result: ConsolidationResult,
+  t: Typography,
+  widths: number[],
+): number {
   const total = widths.reduce((a, b) => a + b, 0);
   s.merge(1, 1, 1, width, title, "title").height(1, titleRowHeight(title, total, t.titleSize, t.tableSize));
   const p = result.period;
@@ -87,7 +122,11 @@ function asOfLine(s: SheetBuilder, row: number, result: ConsolidationResult): vo
   s.set(row, 3, { date: result.asOf }, "factDate");
 }
 
-export function consolidatedWorkbook(plan: Plan, result: ConsolidationResult, options: ConsolidatedOptions = {}): WorkbookSpec {
+export function consolidatedWorkbook(
+  plan: Plan,
+  result: ConsolidationResult,
+  options: ConsolidatedOptions = {},
+): WorkbookSpec {
   const t = options.typography ?? DEFAULT_TYPOGRAPHY;
   const props = identityProperties({ kind: "consolidated", planId: plan.id, period: result.period.id });
   return {
@@ -113,10 +152,25 @@ export function consolidatedWorkbook(plan: Plan, result: ConsolidationResult, op
   };
 }
 
+/** Whole percent, 0 when nothing is owed. */
+function rate(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part / whole) * 100);
+}
+
 function summarySheet(plan: Plan, result: ConsolidationResult, t: Typography) {
-  const headers = ["TT", "Nội dung công việc", "Số đơn vị phải báo cáo", "Đã báo cáo", ...CLASSES.map((c) => DEADLINE_CLASS_LABELS[c].vi)];
-  const widths = [5, 44, 11, 10, ...CLASSES.map(() => 12)];
-  const s = new SheetBuilder(CONSOLIDATED_SHEETS.summary, widths.map((width) => ({ width })));
+  const headers = [
+    "TT",
+    "Nội dung công việc",
+    "Số đơn vị phải báo cáo",
+    "Đã báo cáo",
+    ...CLASSES.map((c) => DEADLINE_CLASS_LABELS[c].vi),
+    "Tỷ lệ đã báo cáo (%)",
+  ];
+  const widths = [5, 40, 11, 10, ...CLASSES.map(() => 11), 10];
+  const s = new SheetBuilder(
+    CONSOLIDATED_SHEETS.summary,
+    widths.map((width) => ({ width })),
+  );
   const width = headers.length;
   let row = titleBlock(
     s,
@@ -128,7 +182,14 @@ function summarySheet(plan: Plan, result: ConsolidationResult, t: Typography) {
   );
   asOfLine(s, row, result);
   const tot = result.totals;
-  s.merge(row, 4, row, width, `Đơn vị đã gửi: ${tot.returned}/${tot.units}; chưa gửi: ${tot.missing}; tệp nhận: ${tot.files} (được dùng ${tot.accepted}, bản cũ ${tot.superseded}, không tổng hợp ${tot.rejected}); vấn đề: ${tot.problems.error} lỗi, ${tot.problems.warning} cảnh báo, ${tot.problems.info} thông tin.`, "textWrap");
+  s.merge(
+    row,
+    4,
+    row,
+    width,
+    `Đơn vị đã gửi: ${tot.returned}/${tot.units}; chưa gửi: ${tot.missing}; tệp nhận: ${tot.files} (được dùng ${tot.accepted}, bản cũ ${tot.superseded}, không tổng hợp ${tot.rejected}); vấn đề: ${tot.problems.error} lỗi, ${tot.problems.warning} cảnh báo, ${tot.problems.info} thông tin.`,
+    "textWrap",
+  );
   s.height(row, 36);
   row++;
   legendRow(s, row, 2);
@@ -138,22 +199,48 @@ function summarySheet(plan: Plan, result: ConsolidationResult, t: Typography) {
   s.height(h, height(headers, widths, t.tableSize));
   result.byTask.forEach((task, i) => {
     const r = h + 1 + i;
-    s.line(r, 1, [task.task, task.content, task.owed, task.reported, ...CLASSES.map((c) => task.counts[c])], [
-      "cellCenter",
-      "cell",
-      ...Array(2 + CLASSES.length).fill("cellNumber"),
-    ]);
+    s.line(
+      r,
+      1,
+      [
+        task.task,
+        task.content,
+        task.owed,
+        task.reported,
+        ...CLASSES.map((c) => task.counts[c]),
+        rate(task.reported, task.owed),
+      ],
+      ["cellCenter", "cell", ...Array(3 + CLASSES.length).fill("cellNumber")],
+    );
     s.height(r, height([String(task.task), task.content], widths, t.tableSize));
   });
   const last = h + result.byTask.length;
   const totalRow = last + 1;
   const sum = (f: (x: ConsolidationResult["byTask"][number]) => number) => result.byTask.reduce((a, x) => a + f(x), 0);
   s.merge(totalRow, 1, totalRow, 2, "Tổng cộng", "totalLabel");
-  s.line(totalRow, 3, [sum((x) => x.owed), sum((x) => x.reported), ...CLASSES.map((c) => sum((x) => x.counts[c]))], "total");
+  s.line(
+    totalRow,
+    3,
+    [
+      sum((x) => x.owed),
+      sum((x) => x.reported),
+      ...CLASSES.map((c) => sum((x) => x.counts[c])),
+      rate(
+        sum((x) => x.reported),
+        sum((x) => x.owed),
+      ),
+    ],
+    "total",
+  );
   for (let i = 0; i < 2 + CLASSES.length; i++) {
     const col = columnLetter(3 + i);
     const cls = CLASSES[i - 2];
-    s.format({ kind: "dataBar", range: `${col}${h + 1}:${col}${last}`, color: cls ? BAR_COLORS[cls] : "8EA9DB", min: 0 });
+    s.format({
+      kind: "dataBar",
+      range: `${col}${h + 1}:${col}${last}`,
+      color: cls ? BAR_COLORS[cls] : "8EA9DB",
+      min: 0,
+    });
   }
   const note = totalRow + 2;
   s.merge(
@@ -196,7 +283,10 @@ function byTaskSheet(plan: Plan, result: ConsolidationResult, t: Typography) {
     { header: "Phân loại", width: 15, style: "cellCenter" },
   ];
   const widths = cols.map((c) => c.width);
-  const s = new SheetBuilder(CONSOLIDATED_SHEETS.byTask, widths.map((width) => ({ width })));
+  const s = new SheetBuilder(
+    CONSOLIDATED_SHEETS.byTask,
+    widths.map((width) => ({ width })),
+  );
   const width = cols.length;
   let row = titleBlock(s, width, "TỔNG HỢP CHI TIẾT THEO NHIỆM VỤ VÀ ĐƠN VỊ", result, t, widths);
   asOfLine(s, row, result);
@@ -204,8 +294,20 @@ function byTaskSheet(plan: Plan, result: ConsolidationResult, t: Typography) {
   legendRow(s, row, 2);
   row += 2;
   const h = row;
-  s.line(h, 1, cols.map((c) => c.header), "header");
-  s.height(h, height(cols.map((c) => c.header), widths, t.tableSize));
+  s.line(
+    h,
+    1,
+    cols.map((c) => c.header),
+    "header",
+  );
+  s.height(
+    h,
+    height(
+      cols.map((c) => c.header),
+      widths,
+      t.tableSize,
+    ),
+  );
   const content = new Map(plan.tasks.map((x) => [x.number, x.content] as const));
   result.rows.forEach((r, i) => {
     const values: CellValue[] = [
@@ -226,13 +328,37 @@ function byTaskSheet(plan: Plan, result: ConsolidationResult, t: Typography) {
       r.file,
       DEADLINE_CLASS_LABELS[r.deadlineClass].vi,
     ].map(clip);
-    s.line(h + 1 + i, 1, values, cols.map((c) => c.style));
-    s.height(h + 1 + i, height(values.map((v) => (typeof v === "string" ? v : null)), widths, t.tableSize));
+    s.line(
+      h + 1 + i,
+      1,
+      values,
+      cols.map((c) => c.style),
+    );
+    s.height(
+      h + 1 + i,
+      height(
+        values.map((v) => (typeof v === "string" ? v : null)),
+        widths,
+        t.tableSize,
+      ),
+    );
   });
   const last = Math.max(h + 1, h + result.rows.length);
-  if (result.rows.length === 0) s.line(h + 1, 1, cols.map(() => null), cols.map((c) => c.style));
-  for (const cf of deadlineHighlights(`A${h + 1}:${columnLetter(width)}${last}`, `$${columnLetter(width)}${h + 1}`)) s.format(cf);
-  s.table({ name: "TongHopTheoNhiemVu", range: `A${h}:${columnLetter(width)}${last}`, style: "TableStyleLight1", showRowStripes: false });
+  if (result.rows.length === 0)
+    s.line(
+      h + 1,
+      1,
+      cols.map(() => null),
+      cols.map((c) => c.style),
+    );
+  for (const cf of deadlineHighlights(`A${h + 1}:${columnLetter(width)}${last}`, `$${columnLetter(width)}${h + 1}`))
+    s.format(cf);
+  s.table({
+    name: "TongHopTheoNhiemVu",
+    range: `A${h}:${columnLetter(width)}${last}`,
+    style: "TableStyleLight1",
+    showRowStripes: false,
+  });
   return s
     .with({
       print: officialPrint({ headerRows: { first: h, last: h }, area: `A1:${columnLetter(width)}${last}` }),
@@ -258,7 +384,10 @@ function byUnitSheet(result: ConsolidationResult, t: Typography) {
     "Thông tin",
   ];
   const widths = [5, 9, 24, 8, 24, 7, 8, 8, ...CLASSES.map(() => 10), 6, 8, 8];
-  const s = new SheetBuilder(CONSOLIDATED_SHEETS.byUnit, widths.map((width) => ({ width })));
+  const s = new SheetBuilder(
+    CONSOLIDATED_SHEETS.byUnit,
+    widths.map((width) => ({ width })),
+  );
   const width = headers.length;
   let row = titleBlock(s, width, "TỔNG HỢP THEO ĐƠN VỊ", result, t, widths);
   asOfLine(s, row, result);
@@ -281,7 +410,14 @@ function byUnitSheet(result: ConsolidationResult, t: Typography) {
       u.problems.warning,
       u.problems.info,
     ];
-    s.line(h + 1 + i, 1, values, ["cellCenter", "cellText", "cell", "cellCenter", "cellText", ...Array(width - 5).fill("cellNumber")]);
+    s.line(h + 1 + i, 1, values, [
+      "cellCenter",
+      "cellText",
+      "cell",
+      "cellCenter",
+      "cellText",
+      ...Array(width - 5).fill("cellNumber"),
+    ]);
     s.height(h + 1 + i, height([null, u.code, u.name, null, u.file], widths, t.tableSize));
   });
   const last = h + Math.max(1, result.byUnit.length);
@@ -292,7 +428,12 @@ function byUnitSheet(result: ConsolidationResult, t: Typography) {
     style: { fill: STATUS_COLORS.overdue.fill, font: { color: STATUS_COLORS.overdue.font } },
   });
   if (result.byUnit.length > 0)
-    s.table({ name: "TongHopTheoDonVi", range: `A${h}:${columnLetter(width)}${last}`, style: "TableStyleLight1", showRowStripes: false });
+    s.table({
+      name: "TongHopTheoDonVi",
+      range: `A${h}:${columnLetter(width)}${last}`,
+      style: "TableStyleLight1",
+      showRowStripes: false,
+    });
   return s
     .with({
       print: officialPrint({ headerRows: { first: h, last: h }, area: `A1:${columnLetter(width)}${last}` }),
@@ -303,9 +444,19 @@ function byUnitSheet(result: ConsolidationResult, t: Typography) {
 }
 
 function missingSheet(plan: Plan, result: ConsolidationResult, t: Typography) {
-  const headers = ["TT", "Mã đơn vị", "Đơn vị", "Cấp", "Nhiệm vụ phải báo cáo (TT)", "Tệp đã gửi nhưng không tổng hợp được"];
+  const headers = [
+    "TT",
+    "Mã đơn vị",
+    "Đơn vị",
+    "Cấp",
+    "Nhiệm vụ phải báo cáo (TT)",
+    "Tệp đã gửi nhưng không tổng hợp được",
+  ];
   const widths = [5, 10, 30, 12, 24, 40];
-  const s = new SheetBuilder(CONSOLIDATED_SHEETS.missing, widths.map((width) => ({ width })));
+  const s = new SheetBuilder(
+    CONSOLIDATED_SHEETS.missing,
+    widths.map((width) => ({ width })),
+  );
   const width = headers.length;
   let row = titleBlock(s, width, "DANH SÁCH ĐƠN VỊ CHƯA NỘP BÁO CÁO", result, t, widths);
   asOfLine(s, row, result);
@@ -317,7 +468,14 @@ function missingSheet(plan: Plan, result: ConsolidationResult, t: Typography) {
   const level = new Map(plan.units.map((u) => [u.code, u.level === "provincial" ? "Cấp tỉnh" : "Cấp xã"] as const));
   result.missing.forEach((m, i) => {
     const files = m.rejectedFiles.join("; ");
-    const values: CellValue[] = [i + 1, m.code, m.name, level.get(m.code) ?? "", m.tasks.join(", "), clip(files || null)];
+    const values: CellValue[] = [
+      i + 1,
+      m.code,
+      m.name,
+      level.get(m.code) ?? "",
+      m.tasks.join(", "),
+      clip(files || null),
+    ];
     s.line(h + 1 + i, 1, values, ["cellCenter", "cellText", "cell", "cellCenter", "cellText", "cellText"]);
     s.height(h + 1 + i, height([null, m.code, m.name, null, m.tasks.join(", "), files], widths, t.tableSize));
   });
@@ -325,7 +483,13 @@ function missingSheet(plan: Plan, result: ConsolidationResult, t: Typography) {
   if (result.missing.length === 0) {
     last = h + 1;
     s.merge(last, 1, last, width, "Tất cả đơn vị đã nộp báo cáo.", "cell");
-  } else s.table({ name: "DonViChuaNop", range: `A${h}:${columnLetter(width)}${last}`, style: "TableStyleLight1", showRowStripes: false });
+  } else
+    s.table({
+      name: "DonViChuaNop",
+      range: `A${h}:${columnLetter(width)}${last}`,
+      style: "TableStyleLight1",
+      showRowStripes: false,
+    });
   return s
     .with({
       print: officialPrint({ headerRows: { first: h, last: h }, area: `A1:${columnLetter(width)}${last}` }),
@@ -339,17 +503,41 @@ function missingSheet(plan: Plan, result: ConsolidationResult, t: Typography) {
 const MAX_PROBLEM_ROWS = 1_000_000;
 
 function problemsSheet(result: ConsolidationResult, t: Typography) {
-  const headers = ["TT", "Tệp", "Trang tính", "Ô", "Mức độ", "Nội dung", "Giá trị trong tệp", "Giá trị đúng", "Công thức", "Mã", "Message (English)"];
+  const headers = [
+    "TT",
+    "Tệp",
+    "Trang tính",
+    "Ô",
+    "Mức độ",
+    "Nội dung",
+    "Giá trị trong tệp",
+    "Giá trị đúng",
+    "Công thức",
+    "Mã",
+    "Message (English)",
+  ];
   const widths = [6, 26, 11, 6, 10, 40, 24, 16, 14, 14, 34];
-  const s = new SheetBuilder(CONSOLIDATED_SHEETS.problems, widths.map((width) => ({ width })));
+  const s = new SheetBuilder(
+    CONSOLIDATED_SHEETS.problems,
+    widths.map((width) => ({ width })),
+  );
   const width = headers.length;
   let row = titleBlock(s, width, "KIỂM TRA CÁC TỆP BÁO CÁO", result, t, widths);
   asOfLine(s, row, result);
   const p = result.totals.problems;
-  s.merge(row, 4, row, width, `${p.error} lỗi, ${p.warning} cảnh báo, ${p.info} thông tin trong ${result.totals.files} tệp.`, "label");
+  s.merge(
+    row,
+    4,
+    row,
+    width,
+    `${p.error} lỗi, ${p.warning} cảnh báo, ${p.info} thông tin trong ${result.totals.files} tệp.`,
+    "label",
+  );
   row++;
   // Which file was used, superseded or refused, before the cell-by-cell list.
-  const files = result.files.map((f) => `${f.name}: ${OUTCOME_LABELS[f.outcome]}${f.unitName ? ` (${f.unitName})` : ""}`);
+  const files = result.files.map(
+    (f) => `${f.name}: ${OUTCOME_LABELS[f.outcome]}${f.unitName ? ` (${f.unitName})` : ""}`,
+  );
   s.merge(row, 1, row, width, clip(files.length > 0 ? `Tệp: ${files.join("; ")}` : "Chưa nhận tệp nào."), "textWrap");
   s.height(row, height([files.join("; ")], [widths.reduce((a, b) => a + b, 0)], t.tableSize));
   row += 2;
@@ -371,22 +559,65 @@ function problemsSheet(result: ConsolidationResult, t: Typography) {
       x.code,
       x.text.en,
     ].map(clip);
-    s.line(h + 1 + i, 1, values, ["cellCenter", "cellText", "cellText", "cellCenter", "cellCenter", "cell", "cellText", "cellText", "cellText", "cellText", "cell"]);
-    s.height(h + 1 + i, height(values.map((v) => (typeof v === "string" ? v : null)), widths, t.tableSize));
+    s.line(h + 1 + i, 1, values, [
+      "cellCenter",
+      "cellText",
+      "cellText",
+      "cellCenter",
+      "cellCenter",
+      "cell",
+      "cellText",
+      "cellText",
+      "cellText",
+      "cellText",
+      "cell",
+    ]);
+    s.height(
+      h + 1 + i,
+      height(
+        values.map((v) => (typeof v === "string" ? v : null)),
+        widths,
+        t.tableSize,
+      ),
+    );
   });
   let last = h + shown.length;
   if (shown.length === 0) {
     last = h + 1;
     s.merge(last, 1, last, width, "Không có vấn đề nào.", "cell");
   } else {
-    s.table({ name: "KiemTra", range: `A${h}:${columnLetter(width)}${last}`, style: "TableStyleLight1", showRowStripes: false });
+    s.table({
+      name: "KiemTra",
+      range: `A${h}:${columnLetter(width)}${last}`,
+      style: "TableStyleLight1",
+      showRowStripes: false,
+    });
     const range = `A${h + 1}:${columnLetter(width)}${last}`;
-    s.format({ kind: "expression", range, formula: `$E${h + 1}="${SEVERITY_LABELS.error.vi}"`, style: { fill: STATUS_COLORS.overdue.fill, font: { color: STATUS_COLORS.overdue.font } }, stopIfTrue: true });
-    s.format({ kind: "expression", range, formula: `$E${h + 1}="${SEVERITY_LABELS.warning.vi}"`, style: { fill: STATUS_COLORS.dueSoon.fill, font: { color: STATUS_COLORS.dueSoon.font } }, stopIfTrue: true });
+    s.format({
+      kind: "expression",
+      range,
+      formula: `$E${h + 1}="${SEVERITY_LABELS.error.vi}"`,
+      style: { fill: STATUS_COLORS.overdue.fill, font: { color: STATUS_COLORS.overdue.font } },
+      stopIfTrue: true,
+    });
+    s.format({
+      kind: "expression",
+      range,
+      formula: `$E${h + 1}="${SEVERITY_LABELS.warning.vi}"`,
+      style: { fill: STATUS_COLORS.dueSoon.fill, font: { color: STATUS_COLORS.dueSoon.font } },
+      stopIfTrue: true,
+    });
   }
   if (result.problems.length > shown.length) {
     last++;
-    s.merge(last, 1, last, width, `Còn ${result.problems.length - shown.length} vấn đề nữa: xem tệp tóm tắt JSON.`, "label");
+    s.merge(
+      last,
+      1,
+      last,
+      width,
+      `Còn ${result.problems.length - shown.length} vấn đề nữa: xem tệp tóm tắt JSON.`,
+      "label",
+    );
   }
   return s
     .with({

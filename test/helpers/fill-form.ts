@@ -7,7 +7,13 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { columnLetter, parseAddress } from "../../src/workbook/a1";
 import { isoToSerial } from "../../src/workbook/dates";
-import { FORM_COLUMNS, FORM_FOOTER_FIELDS, FORM_HEADER_ROW, FORM_SHEET, type FormColumnKey } from "../../src/workbook/form-layout";
+import {
+  FORM_COLUMNS,
+  FORM_FOOTER_FIELDS,
+  FORM_HEADER_ROW,
+  FORM_SHEET,
+  type FormColumnKey,
+} from "../../src/workbook/form-layout";
 
 /**
  * What goes into a cell:
@@ -26,7 +32,8 @@ export type FillValue =
   | { percent: number }
   | { formula: string; result?: string | number | boolean };
 
-export type FillInputKey = "status" | "completedOn" | "progress" | "result" | "documents" | "difficulties" | "proposals";
+export type FillInputKey =
+  "status" | "completedOn" | "progress" | "result" | "documents" | "difficulties" | "proposals";
 
 export type FillRow = { task: number } & Partial<Record<FillInputKey, FillValue>>;
 
@@ -40,7 +47,12 @@ export interface FillOptions {
 }
 
 /** Fills task rows (found by their TT number) and the footer of a generated form. */
-export function fillForm(bytes: Uint8Array, rows: FillRow[], footer: FillFooter = {}, options: FillOptions = {}): Uint8Array {
+export function fillForm(
+  bytes: Uint8Array,
+  rows: FillRow[],
+  footer: FillFooter = {},
+  options: FillOptions = {},
+): Uint8Array {
   const pkg = new Package(bytes);
   const sheet = pkg.sheetPath(FORM_SHEET);
   const layout = locate(pkg, sheet);
@@ -155,8 +167,12 @@ class Package {
     delete this.files[path];
     const name = path.split("/").pop()!;
     for (const rels of Object.keys(this.files).filter((p) => p.endsWith(".rels")))
-      this.edit(rels, (x) => x.replace(new RegExp(`<Relationship [^>]*Target="[^"]*${name.replace(".", "\\.")}"[^>]*/>`, "g"), ""));
-    this.edit("[Content_Types].xml", (x) => x.replace(new RegExp(`<Override PartName="/${path.replace(".", "\\.")}"[^>]*/>`), ""));
+      this.edit(rels, (x) =>
+        x.replace(new RegExp(`<Relationship [^>]*Target="[^"]*${name.replace(".", "\\.")}"[^>]*/>`, "g"), ""),
+      );
+    this.edit("[Content_Types].xml", (x) =>
+      x.replace(new RegExp(`<Override PartName="/${path.replace(".", "\\.")}"[^>]*/>`), ""),
+    );
   }
 
   sheetPath(name: string): string {
@@ -164,7 +180,8 @@ class Package {
     const m = new RegExp(`<sheet [^>]*name="${escapeXml(name)}"[^>]*r:id="([^"]+)"`).exec(wb);
     if (!m) throw new Error(`fillForm: no sheet ${name}`);
     const rels = this.text("xl/_rels/workbook.xml.rels");
-    const t = new RegExp(`<Relationship [^>]*Id="${m[1]}"[^>]*Target="([^"]+)"`).exec(rels) ??
+    const t =
+      new RegExp(`<Relationship [^>]*Id="${m[1]}"[^>]*Target="([^"]+)"`).exec(rels) ??
       new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${m[1]}"`).exec(rels);
     if (!t) throw new Error(`fillForm: no relationship ${m[1]}`);
     return t[1]!.startsWith("/") ? t[1]!.slice(1) : `xl/${t[1]}`;
@@ -235,7 +252,9 @@ class Package {
     const next = rows.find((r) => Number(r[1]) > pos.row);
     const newRow = `<row r="${pos.row}">${cell}</row>`;
     if (next) return xml.replace(next[0], newRow + next[0]);
-    return xml.replace(/<sheetData\/>/, `<sheetData>${newRow}</sheetData>`).replace(/<\/sheetData>/, `${newRow}</sheetData>`);
+    return xml
+      .replace(/<sheetData\/>/, `<sheetData>${newRow}</sheetData>`)
+      .replace(/<\/sheetData>/, `${newRow}</sheetData>`);
   }
 
   private cellXml(ref: string, style: number | undefined, value: FillValue): string {
@@ -261,7 +280,10 @@ class Package {
     this.edit("docProps/core.xml", (x) =>
       x
         .replace(/<dcterms:modified[^>]*>[^<]*<\/dcterms:modified>/, "")
-        .replace(/<\/cp:coreProperties>/, `<dcterms:modified xsi:type="dcterms:W3CDTF">${iso}</dcterms:modified></cp:coreProperties>`),
+        .replace(
+          /<\/cp:coreProperties>/,
+          `<dcterms:modified xsi:type="dcterms:W3CDTF">${iso}</dcterms:modified></cp:coreProperties>`,
+        ),
     );
   }
 
@@ -276,7 +298,10 @@ class Package {
 function locate(pkg: Package, path: string) {
   const xml = pkg.text(path);
   const strings = pkg.sharedStrings();
-  const columns = Object.fromEntries(FORM_COLUMNS.map((c, i) => [c.key, columnLetter(i + 1)])) as Record<FormColumnKey, string>;
+  const columns = Object.fromEntries(FORM_COLUMNS.map((c, i) => [c.key, columnLetter(i + 1)])) as Record<
+    FormColumnKey,
+    string
+  >;
   const taskRows = new Map<number, number>();
   const footer = new Map<string, string>();
   for (const m of xml.matchAll(/<c r="A(\d+)"([^>]*?)>([\s\S]*?)<\/c>/g)) {

@@ -1,4 +1,14 @@
-import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, statSync, writeFileSync } from "fs";
+import {
+  closeSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+  statSync,
+  writeFileSync,
+} from "fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "path";
 import type { InputFile } from "../../consolidate/types";
 import { consolidateJob } from "../../jobs/consolidate";
@@ -25,7 +35,9 @@ function walk(root: string, io: CliIO): Found[] {
   const rootReal = realpathSync(root);
   const out: Found[] = [];
   const visit = (dir: string) => {
-    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
     for (const e of entries) {
       const path = join(dir, e.name);
       if (e.isSymbolicLink()) {
@@ -74,7 +86,11 @@ export const consolidateCommand: Command = {
   summary: "Tổng hợp các báo cáo đơn vị gửi về / consolidate the returned report forms",
   usage: "consolidate [--as-of YYYY-MM-DD] [--period YYYY-H1] -o OUT.xlsx [--json SUMMARY.json] FILE_OR_DIR...",
   async run(argv, io) {
-    const { options, positional } = parseArgs(argv, { "as-of": "value", period: "value", out: "value", json: "value" }, { o: "out" });
+    const { options, positional } = parseArgs(
+      argv,
+      { "as-of": "value", period: "value", out: "value", json: "value" },
+      { o: "out" },
+    );
     const asOf = isoDateOption(options["as-of"], "as-of") ?? todayIso();
     let period = undefined;
     if (options.period !== undefined) {

@@ -1,0 +1,223 @@
+/**
+ * Shapes of the consolidation: plain, JSON-serialisable data (the CLI's JSON summary IS a
+ * ConsolidationResult). No Office, DOM or Node types.
+ */
+import type { Text } from "../i18n";
+import type { IsoDate, Plan } from "../plan/types";
+import type { ReportPeriod } from "../schedule";
+import type { DeadlineClass, ReportedStatus } from "../schedule/types";
+
+export interface InputFile {
+  name: string;
+  bytes: Uint8Array;
+  /** ISO datetime from the file system or the browser's File.lastModified. */
+  lastModified?: string;
+}
+
+export interface ConsolidateOptions {
+  plan: Plan;
+  /** The report date deadlines are judged on. */
+  asOf: IsoDate;
+  /**
+   * The period being consolidated. Default: the period most of the forms name (ties → the later one),
+   * because forms for a half year come back after it has ended (a report on 5/7 is for the first half,
+   * which periodContaining(5/7) is not); when no form names a period, periodContaining(asOf).
+   */
+  period?: ReportPeriod;
+  /** "Sắp đến hạn" window in days (default 30). */
+  soonDays?: number;
+  /** An earlier result: its forms are merged with the new files as if all were given at once. */
+  previous?: ConsolidationResult;
+  onProgress?: (done: number, total: number, file: string) => void | Promise<void>;
+}
+
+export type Severity = "error" | "warning" | "info";
+
+export type CellScalar = string | number | boolean;
+
+export interface Problem {
+  file: string;
+  /** Empty for a problem with the whole file. */
+  sheet: string;
+  /** A1 address; empty for a problem with the whole file or sheet. */
+  cell: string;
+  severity: Severity;
+  /** Stable machine key, e.g. "status-invalid". */
+  code: string;
+  text: Text;
+  /** The offending value verbatim (a formula's cached value; the formula is in `formula`). */
+  value: CellScalar | null;
+  formula?: string;
+  /** For a changed fixed cell: what the form says there. */
+  expected?: string;
+}
+
+/** A form's input field. */
+export type InputKey = "status" | "completedOn" | "progress" | "result" | "documents" | "difficulties" | "proposals";
+export type FooterKey = "preparer" | "phone" | "preparedOn";
+
+export interface RawValue {
+  cell: string;
+  value: CellScalar;
+  formula?: string;
+}
+
+/** What a form says about one task, read and checked (asOf-independent). */
+export interface TaskEntry {
+  task: number;
+  sheet: string;
+  row: number;
+  status: ReportedStatus | null;
+  completedOn: IsoDate | null;
+  progress: number | null;
+  result: string | null;
+  documents: string | null;
+  difficulties: string | null;
+  proposals: string | null;
+  /** Every non-empty input cell of the row, verbatim, so nothing is lost when the form is not merged. */
+  raw: Partial<Record<InputKey, RawValue>>;
+}
+
+export interface FooterEntry {
+  preparer: string | null;
+  phone: string | null;
+  preparedOn: IsoDate | null;
+  raw: Partial<Record<FooterKey, RawValue & { sheet: string }>>;
+}
+
+export type IdentifiedBy = "metadata" | "name";
+
+/**
+ * Everything read from one file that does not depend on the report date or the period being
+ * consolidated. Kept in the result so a later run (`previous`) can merge without the bytes.
+ */
+export interface FormRecord {
+  name: string;
+  /** Content hash (hex) of the bytes: with the name, the file's identity and the last tie-break. */
+  hash: string;
+  size: number;
+  lastModified: string | null;
+  /** core.modified (the program's own save time). */
+  modified: string | null;
+  /** Readable and recognised as a report form of a known unit. */
+  usable: boolean;
+  unitCode: string | null;
+  unitName: string | null;
+  period: string | null;
+  identifiedBy: IdentifiedBy | null;
+  formatVersion: string | null;
+  /** Unit code and visible unit name disagree: never merged. */
+  unitMismatch: boolean;
+  entries: TaskEntry[];
+  footer: FooterEntry;
+  problems: Problem[];
+}
+
+export type FileOutcome = "accepted" | "superseded" | "rejected";
+
+export interface FileReport {
+  name: string;
+  outcome: FileOutcome;
+  unitCode: string | null;
+  unitName: string | null;
+  period: string | null;
+  identifiedBy: IdentifiedBy | null;
+  /** The save time the newer-wins rule used: core.modified, else lastModified; null if neither. */
+  savedAt: string | null;
+  hash: string;
+  /** For a superseded file: the file that won. */
+  supersededBy: string | null;
+  problems: { error: number; warning: number; info: number };
+}
+
+/** One (task, unit) pair of the consolidation: what the unit reported and its class on asOf. */
+export interface ConsolidatedRow {
+  task: number;
+  unitCode: string;
+  unitName: string;
+  status: ReportedStatus | null;
+  completedOn: IsoDate | null;
+  progress: number | null;
+  result: string | null;
+  documents: string | null;
+  difficulties: string | null;
+  proposals: string | null;
+  preparer: string | null;
+  phone: string | null;
+  preparedOn: IsoDate | null;
+  /** The accepted file this came from; null for a unit that returned nothing. */
+  file: string | null;
+  sheet: string | null;
+  row: number | null;
+  deadlineClass: DeadlineClass;
+}
+
+export interface ClassCounts {
+  "done-on-time": number;
+  "done-late": number;
+  "in-progress": number;
+  "due-soon": number;
+  overdue: number;
+  ongoing: number;
+  "not-reported": number;
+}
+
+export interface TaskSummary {
+  task: number;
+  content: string;
+  /** Units that owe this task. */
+  owed: number;
+  /** Units whose accepted form gives a status for it. */
+  reported: number;
+  counts: ClassCounts;
+}
+
+export interface UnitSummary {
+  code: string;
+  name: string;
+  returned: boolean;
+  /** The accepted file, if any. */
+  file: string | null;
+  /** Every file identified as this unit's (accepted, superseded or rejected). */
+  files: string[];
+  owed: number;
+  reported: number;
+  counts: ClassCounts;
+  problems: { error: number; warning: number; info: number };
+}
+
+export interface MissingUnit {
+  code: string;
+  name: string;
+  tasks: number[];
+  /** Files of this unit that were rejected (it sent something, but nothing usable). */
+  rejectedFiles: string[];
+}
+
+export interface ConsolidationResult {
+  /** Bumped when the shape changes. */
+  version: 1;
+  planId: string;
+  asOf: IsoDate;
+  period: ReportPeriod;
+  soonDays: number;
+  files: FileReport[];
+  rows: ConsolidatedRow[];
+  byTask: TaskSummary[];
+  byUnit: UnitSummary[];
+  missing: MissingUnit[];
+  problems: Problem[];
+  totals: {
+    files: number;
+    accepted: number;
+    superseded: number;
+    rejected: number;
+    /** Reporting units in the registry. */
+    units: number;
+    returned: number;
+    missing: number;
+    problems: { error: number; warning: number; info: number };
+  };
+  /** The per-file extractions, so `previous` can be merged without the files. */
+  forms: FormRecord[];
+}

@@ -1,0 +1,114 @@
+/** Reading typed values the way units type them: dates day-first, "80%", numbers stored as text. */
+import type { IsoDate } from "../plan/types";
+import { serialToIso } from "../workbook/dates";
+import type { ReadCell } from "../xlsx/read";
+
+export type DateRead =
+  { ok: true; iso: IsoDate; how: "date" | "serial" | "text" } | { ok: false; reason: "invalid" | "not-a-date" };
+
+/** Serials of 1/1/1990 … 31/12/2100: a plain number in this range in a date column is a date. */
+const SERIAL_MIN = 32874;
+const SERIAL_MAX = 73415;
+
+function isoOf(y: number, m: number, d: number): IsoDate | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return null;
+  const t = new Date(Date.UTC(y, m - 1, d));
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/**
+ * Text dates, day first as Vietnamese write them: "30/6/2026", "30-06-2026", "30.6.2026",
+ * "ngày 30 tháng 6 năm 2026", two-digit years as 20YY; ISO "2026-06-30". Null when it is not
+ * shaped like a date; {invalid} when shaped like one but no such day exists (31/02).
+ */
+export function parseDateText(text: string): IsoDate | "invalid" | null {
+  const t = text.normalize("NFC").trim().toLowerCase();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (m) return isoOf(Number(m[1]), Number(m[2]), Number(m[3])) ?? "invalid";
+  m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2}|\d{4})$/.exec(t);
+  if (!m) m = /^(?:ngày\s*)?(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})$/.exec(t);
+  if (!m) return null;
+  const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+  return isoOf(year, Number(m[2]), Number(m[1])) ?? "invalid";
+}
+
+export function readDate(cell: ReadCell): DateRead {
+  if (cell.kind === "number") {
+    const n = cell.value as number;
+    if (cell.isDate)
+      return n >= 1 && n < 2958466 ? { ok: true, iso: serialToIso(n), how: "date" } : { ok: false, reason: "invalid" };
+    if (n >= SERIAL_MIN && n <= SERIAL_MAX) return { ok: true, iso: serialToIso(n), how: "serial" };
+    return { ok: false, reason: "not-a-date" };
+  }
+  if (cell.kind === "string") {
+    const r = parseDateText(cell.value as string);
+    if (r === "invalid") return { ok: false, reason: "invalid" };
+    return r ? { ok: true, iso: r, how: "text" } : { ok: false, reason: "not-a-date" };
+  }
+  return { ok: false, reason: "not-a-date" };
+}
+
+export type ProgressRead =
+  { ok: true; value: number; converted: boolean } | { ok: false; reason: "range" | "not-a-number" };
+
+/** A number in Vietnamese or English writing: "80", "80,5", "80.5". */
+function parseNumberText(text: string): number | null {
+  const t = text.trim().replace(/\s+/g, "");
+  if (!/^-?\d+([.,]\d+)?$/.test(t)) return null;
+  return Number(t.replace(",", "."));
+}
+
+/** Progress in percent: 0–100; "80%" or 0.8 shown as a percentage → 80 (converted). */
+export function readProgress(cell: ReadCell): ProgressRead {
+  let value: number | null = null;
+  let converted = false;
+  if (cell.kind === "number") {
+    value = cell.value as number;
+    if (cell.numFmt?.includes("%")) {
+      value = Math.round(value * 100 * 1e6) / 1e6;
+      converted = true;
+    }
+  } else if (cell.kind === "string") {
+    const text = (cell.value as string).trim();
+    const pct = /^(.*?)\s*%$/.exec(text);
+    value = parseNumberText(pct ? pct[1]! : text);
+    converted = true;
+  }
+  if (value === null || !Number.isFinite(value)) return { ok: false, reason: "not-a-number" };
+  if (value < 0 || value > 100) return { ok: false, reason: "range" };
+  return { ok: true, value, converted };
+}
+
+/** A cell as text: strings verbatim; numbers and booleans as Excel shows them in General format. */
+export function cellText(cell: ReadCell): string {
+  if (cell.kind === "string") return cell.value as string;
+  if (cell.kind === "boolean") return cell.value ? "TRUE" : "FALSE";
+  if (cell.kind === "number" && cell.isDate) return serialToIso(cell.value as number);
+  return String(cell.value);
+}
+
+/** Empty for the consolidator: no value, or only white space. */
+export function isBlank(cell: ReadCell | undefined): boolean {
+  if (!cell) return true;
+  return cell.kind === "string" && (cell.value as string).trim() === "";
+}
+
+/**
+ * 64-bit content hash (two 32-bit lanes of a multiply-xorshift, as in cyrb53) over the raw bytes: a
+ * stable tie-break and duplicate detector, not a security measure. Fast enough for 50 MB files.
+ */
+export function contentHash(bytes: Uint8Array): string {
+  // A local alias: global lookups inside the hot loop are slow in sandboxed realms (vm contexts, some webviews).
+  const imul = Math.imul;
+  let h1 = 0xdeadbeef ^ bytes.length;
+  let h2 = 0x41c6ce57 ^ bytes.length;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    h1 = imul(h1 ^ b, 2654435761);
+    h2 = imul(h2 ^ b, 1597334677);
+  }
+  h1 = imul(h1 ^ (h1 >>> 16), 2246822507) ^ imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = imul(h2 ^ (h2 >>> 16), 2246822507) ^ imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (h2 >>> 0).toString(16).padStart(8, "0") + (h1 >>> 0).toString(16).padStart(8, "0");
+}

@@ -1,0 +1,141 @@
+import { spawnSync } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { ConsolidationResult } from "../../src/consolidate";
+import { runCli } from "../../src/cli/main";
+import { readXlsx } from "../../src/xlsx/read";
+import { fillForm } from "../helpers/fill-form";
+import { blankForm } from "./fixtures";
+
+function io() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t) } };
+}
+
+/** Every file under a folder with its bytes, to prove nothing was modified. */
+function snapshot(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) out.set(p, `${statSync(p).mtimeMs}:${readFileSync(p).toString("base64")}`);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe("cli consolidate", () => {
+  let dir: string;
+  let inbox: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "consolidate-cli-"));
+    inbox = join(dir, "nhan");
+    mkdirSync(join(inbox, "xa-phuong"), { recursive: true });
+    writeFileSync(
+      join(inbox, "btc.xlsx"),
+      fillForm(await blankForm("BTCTU"), [{ task: 2, status: "Hoàn thành", result: "Đã giao" }]),
+    );
+    writeFileSync(
+      join(inbox, "xa-phuong", "cua-lo.xlsx"),
+      fillForm(await blankForm("16732"), [{ task: 1, status: "Đang thực hiện" }]),
+    );
+    writeFileSync(join(inbox, "xa-phuong", "bao-cao.doc"), "Báo cáo bằng Word");
+    writeFileSync(join(dir, "outside.xlsx"), await blankForm("SNV"));
+    symlinkSync(join(dir, "outside.xlsx"), join(inbox, "link-ra-ngoai.xlsx"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("consolidates a folder recursively, reports the .doc, skips links leading out, never touches inputs", async () => {
+    const before = snapshot(inbox);
+    const out = join(dir, "ket-qua", "tong-hop.xlsx");
+    const json = join(dir, "ket-qua", "tong-hop.json");
+    const c = io();
+    const code = await runCli(
+      ["consolidate", "--as-of", "2026-06-20", "--period", "2026-H1", "-o", out, "--json", json, inbox],
+      c.io,
+    );
+    expect(code).toBe(0);
+    expect(snapshot(inbox)).toEqual(before);
+    const summary = JSON.parse(readFileSync(json, "utf8")) as ConsolidationResult;
+    expect(summary.files.map((f) => [f.name.split("/").pop(), f.outcome]).sort()).toEqual([
+      ["bao-cao.doc", "rejected"],
+      ["btc.xlsx", "accepted"],
+      ["cua-lo.xlsx", "accepted"],
+    ]);
+    expect(summary.problems.find((p) => p.file.endsWith("bao-cao.doc"))).toMatchObject({
+      severity: "error",
+      code: "read-not-xlsx",
+    });
+    expect(summary.files.some((f) => f.name.includes("link-ra-ngoai"))).toBe(false);
+    expect(c.err.join("")).toContain("link-ra-ngoai.xlsx");
+    expect(c.err.join("")).toMatch(/\[3\/3\]/);
+    expect(readXlsx(new Uint8Array(readFileSync(out))).sheets.map((s) => s.name)).toContain("Chưa nộp");
+    const [vi, en] = c.out.join("").trim().split("\n");
+    expect(vi).toContain(`đơn vị đã gửi 2/${summary.totals.units}`);
+    expect(en).toContain(`2/${summary.totals.units} units returned`);
+    expect(en).toContain(`${summary.totals.missing} missing`);
+  });
+
+  it.each([
+    ["no output", ["consolidate", "x.xlsx"]],
+    ["no inputs", ["consolidate", "-o", "out.xlsx"]],
+    ["bad period", ["consolidate", "--period", "2026-Q3", "-o", "out.xlsx", "x.xlsx"]],
+    ["bad date", ["consolidate", "--as-of", "2026-02-30", "-o", "out.xlsx", "x.xlsx"]],
+    ["unknown option", ["consolidate", "--frobnicate", "-o", "out.xlsx", "x.xlsx"]],
+  ])("usage error (%s) exits 2", async (_label, argv) => {
+    const c = io();
+    expect(await runCli(argv, c.io)).toBe(2);
+    expect(c.err.join("")).toContain("consolidate");
+  });
+
+  it("refuses to write over an input (exit 2) and fails on a missing path (exit 1)", async () => {
+    const input = join(inbox, "btc.xlsx");
+    const before = readFileSync(input);
+    expect(await runCli(["consolidate", "-o", input, input], io().io)).toBe(2);
+    expect(readFileSync(input).equals(before)).toBe(true);
+    const c = io();
+    expect(await runCli(["consolidate", "-o", join(dir, "o.xlsx"), join(dir, "khong-co")], c.io)).toBe(1);
+    expect(c.err.join("")).toContain("khong-co");
+  });
+
+  it("exits 1 when the output cannot be written", async () => {
+    const blocker = join(dir, "blocker");
+    writeFileSync(blocker, "a file where a folder should be");
+    const c = io();
+    expect(await runCli(["consolidate", "-o", join(blocker, "out.xlsx"), join(inbox, "btc.xlsx")], c.io)).toBe(1);
+  });
+
+  it("runs as a child process", () => {
+    const out = join(dir, "child.xlsx");
+    const root = resolve(__dirname, "../..");
+    const r = spawnSync(
+      process.execPath,
+      ["-r", "./scripts/register-ts.cjs", "src/cli/main.ts", "consolidate", "--as-of", "2026-06-20", "-o", out, inbox],
+      { cwd: root, encoding: "utf8", timeout: 60000 },
+    );
+    expect(r.status).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    expect(r.stdout).toMatch(/^Tổng hợp 6 tháng đầu năm 2026/);
+    expect(r.stderr).toContain("[3/3]");
+    const bad = spawnSync(process.execPath, ["-r", "./scripts/register-ts.cjs", "src/cli/main.ts", "consolidate"], {
+      cwd: root,
+      encoding: "utf8",
+      timeout: 60000,
+    });
+    expect(bad.status).toBe(2);
+  });
+});

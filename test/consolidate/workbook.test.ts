@@ -1,0 +1,173 @@
+import { strFromU8, unzipSync } from "fflate";
+import { consolidateJob, type ConsolidationOutput } from "../../src/jobs/consolidate";
+import { DEADLINE_CLASS_LABELS } from "../../src/schedule";
+import { serialToIso } from "../../src/workbook/dates";
+import { CONSOLIDATED_SHEETS } from "../../src/workbook/consolidated";
+import { readXlsx, type ReadSheet, type ReadWorkbook } from "../../src/xlsx/read";
+import { fillForm } from "../helpers/fill-form";
+import { AS_OF, blankForm, file, H1, plan } from "./fixtures";
+
+const HYPERLINK = '=HYPERLINK("http://example.com","x")';
+
+/** Rows below the header row whose first cell is "TT", as value arrays keyed by column number. */
+function table(sheet: ReadSheet): { header: string[]; rows: Map<number, string | number | boolean>[] } {
+  const headerRow = sheet.cells.find((c) => c.col === 1 && c.value === "TT")!.row;
+  const byRow = new Map<number, Map<number, string | number | boolean>>();
+  for (const c of sheet.cells) {
+    if (c.row < headerRow) continue;
+    if (!byRow.has(c.row)) byRow.set(c.row, new Map());
+    byRow.get(c.row)!.set(c.col, c.value);
+  }
+  const header = [...byRow.get(headerRow)!.entries()].sort((a, b) => a[0] - b[0]).map((e) => String(e[1]));
+  const rows = [...byRow.entries()]
+    .filter(([r]) => r > headerRow)
+    .sort((a, b) => a[0] - b[0])
+    .map((e) => e[1]);
+  return { header, rows };
+}
+
+describe("the consolidated workbook", () => {
+  let out: ConsolidationOutput;
+  let wb: ReadWorkbook;
+  let parts: Record<string, Uint8Array>;
+  beforeAll(async () => {
+    const btc = fillForm(await blankForm("BTCTU"), [
+      { task: 2, status: "Hoàn thành", completedOn: { date: "2026-06-01" }, result: HYPERLINK },
+      { task: 3, status: "Đang thực hiện", progress: 50 },
+      { task: 4, status: "Xong rồi" },
+    ]);
+    const cuaLo = fillForm(await blankForm("16732"), [{ task: 1, status: "Hoàn thành", result: "Đã quán triệt" }]);
+    out = await consolidateJob(
+      [
+        file("btc.xlsx", btc),
+        file("cua-lo.xlsx", cuaLo),
+        file("rac.txt", new TextEncoder().encode("không phải bảng tính")),
+      ],
+      {
+        plan,
+        asOf: AS_OF,
+        period: H1,
+      },
+    );
+    wb = readXlsx(out.xlsx);
+    parts = unzipSync(out.xlsx);
+  });
+
+  it("has the five sheets, then the hidden identity sheet", () => {
+    expect(wb.sheets.map((s) => s.name)).toEqual([...Object.values(CONSOLIDATED_SHEETS), "_nq08"]);
+    expect(wb.sheets.map((s) => s.state)).toEqual([
+      "visible",
+      "visible",
+      "visible",
+      "visible",
+      "visible",
+      "veryHidden",
+    ]);
+    expect(wb.customProperties).toMatchObject({
+      NQ08_Kind: "consolidated",
+      NQ08_Period: "2026-H1",
+      NQ08_PlanId: plan.id,
+    });
+    expect(out.fileName).toBe("Tong-hop_2026-H1.xlsx");
+    expect(JSON.parse(out.json)).toEqual(out.result);
+  });
+
+  it("'Tổng hợp' shows the per-task counts, totals, report date and period", () => {
+    const sheet = wb.sheet(CONSOLIDATED_SHEETS.summary)!;
+    const { header, rows } = table(sheet);
+    const classes = [
+      "done-on-time",
+      "done-late",
+      "in-progress",
+      "due-soon",
+      "overdue",
+      "ongoing",
+      "not-reported",
+    ] as const;
+    expect(header.slice(4, 11)).toEqual(classes.map((c) => DEADLINE_CLASS_LABELS[c].vi));
+    out.result.byTask.forEach((t, i) => {
+      const r = rows[i]!;
+      expect([r.get(1), r.get(3), r.get(4), ...classes.map((_, j) => r.get(5 + j))]).toEqual([
+        t.task,
+        t.owed,
+        t.reported,
+        ...classes.map((c) => t.counts[c]),
+      ]);
+    });
+    const total = rows[out.result.byTask.length]!;
+    expect(total.get(1)).toBe("Tổng cộng");
+    expect(total.get(3)).toBe(out.result.rows.length);
+    const dateCell = sheet.cells.find((c) => c.isDate)!;
+    expect(serialToIso(dateCell.value as number)).toBe(AS_OF);
+    expect(sheet.cells.some((c) => typeof c.value === "string" && c.value.includes("6 tháng đầu năm 2026"))).toBe(true);
+    expect(
+      sheet.cells.some(
+        (c) => typeof c.value === "string" && c.value.includes(`Đơn vị đã gửi: 2/${out.result.totals.units}`),
+      ),
+    ).toBe(true);
+    const xml = strFromU8(parts["xl/worksheets/sheet1.xml"]!);
+    expect((xml.match(/<cfRule type="dataBar"/g) ?? []).length).toBe(9);
+    expect(sheet.cells.some((c) => c.value === "Chú thích:")).toBe(true);
+  });
+
+  it("'Theo nhiệm vụ' has one row per (task, unit) with the values as text, never formulas", () => {
+    const sheet = wb.sheet(CONSOLIDATED_SHEETS.byTask)!;
+    const { header, rows } = table(sheet);
+    expect(rows).toHaveLength(out.result.rows.length);
+    const resultCol = header.indexOf("Kết quả thực hiện") + 1;
+    const link = sheet.cells.find((c) => c.value === HYPERLINK)!;
+    expect(link).toMatchObject({ kind: "string", col: resultCol });
+    expect(link.formula).toBeUndefined();
+    expect(sheet.cells.filter((c) => c.formula !== undefined)).toEqual([]);
+    expect(rows.filter((r) => r.get(16) === DEADLINE_CLASS_LABELS["done-on-time"].vi)).toHaveLength(
+      out.result.rows.filter((r) => r.deadlineClass === "done-on-time").length,
+    );
+    const sheetXml = strFromU8(parts["xl/worksheets/sheet2.xml"]!);
+    expect(sheetXml).toContain("<tablePart");
+    expect((sheetXml.match(/<cfRule type="expression"/g) ?? []).length).toBe(5);
+  });
+
+  it("'Theo đơn vị', 'Chưa nộp' and 'Kiểm tra' list units, missing units and every problem", () => {
+    expect(table(wb.sheet(CONSOLIDATED_SHEETS.byUnit)!).rows).toHaveLength(out.result.byUnit.length);
+    const missing = table(wb.sheet(CONSOLIDATED_SHEETS.missing)!).rows;
+    expect(missing.map((r) => r.get(2))).toEqual(out.result.missing.map((m) => m.code));
+    const problems = table(wb.sheet(CONSOLIDATED_SHEETS.problems)!).rows;
+    expect(problems).toHaveLength(out.result.problems.length);
+    out.result.problems.forEach((p, i) => {
+      const r = problems[i]!;
+      expect([r.get(2), r.get(3) ?? "", r.get(4) ?? "", r.get(6), r.get(7) ?? null]).toEqual([
+        p.file,
+        p.sheet,
+        p.cell,
+        p.text.vi,
+        p.value,
+      ]);
+    });
+    expect(out.result.problems.map((p) => p.file)).toEqual(expect.arrayContaining(["btc.xlsx", "rac.txt"]));
+  });
+
+  it("prints on A4 landscape, fit to width, official margins, header row repeated; Times New Roman", () => {
+    for (let i = 1; i <= 5; i++) {
+      const xml = strFromU8(parts[`xl/worksheets/sheet${i}.xml`]!);
+      expect(xml).toMatch(/<pageSetup [^>]*paperSize="9"/);
+      expect(xml).toMatch(/<pageSetup [^>]*orientation="landscape"/);
+      expect(xml).toMatch(/<pageSetup [^>]*fitToWidth="1"/);
+      expect(xml).toMatch(/<pageSetup [^>]*fitToHeight="0"/);
+      expect(xml).toMatch(/<pageMargins left="1\.18\d*" right="0\.59\d*" top="0\.78\d*" bottom="0\.78\d*"/);
+    }
+    const workbookXml = strFromU8(parts["xl/workbook.xml"]!);
+    expect((workbookXml.match(/_xlnm\.Print_Titles/g) ?? []).length).toBe(5);
+    expect(strFromU8(parts["xl/styles.xml"]!)).toContain('<name val="Times New Roman"/>');
+  });
+
+  it("the same files given again (on top of the previous result) give the same bytes", async () => {
+    const again = await consolidateJob([file("rac.txt", new TextEncoder().encode("không phải bảng tính"))], {
+      plan,
+      asOf: AS_OF,
+      period: H1,
+      previous: out.result,
+    });
+    expect(Buffer.from(again.xlsx).equals(Buffer.from(out.xlsx))).toBe(true);
+    expect(again.json).toBe(out.json);
+  });
+});
