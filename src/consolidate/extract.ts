@@ -11,11 +11,10 @@ import { readStatus, REPORTED_STATUS_LABELS, reportPeriod, type ReportPeriod } f
 import { foldKey, nfc, tidySpaces, toneKey } from "../text/vietnamese";
 import { address } from "../workbook/a1";
 import { serialToIso } from "../workbook/dates";
-import { dmy, formFingerprint, formFixedRows, reportForm, type FormFixedRow } from "../workbook/form";
+import { dmy, formFingerprint, formFixedRows, formTitleValues, type FormFixedRow } from "../workbook/form";
 import {
   FORM_COLUMNS,
   FORM_FOOTER_FIELDS,
-  FORM_HEADER_ROW,
   FORM_SHEET,
   FORM_TEXT_LIMIT,
   type FormColumnKey,
@@ -292,6 +291,17 @@ function periodFromText(plan: Plan, text: string): ReportPeriod | null {
   return candidatePeriods(plan).find((p) => t.includes(foldKey(p.label.vi))) ?? null;
 }
 
+const contentIndex = new WeakMap<Plan, Map<string, number>>();
+/** Task number by the tone key of its content, built once per plan (every form asks for it). */
+function tasksByContent(plan: Plan): Map<string, number> {
+  let index = contentIndex.get(plan);
+  if (!index) {
+    index = new Map(plan.tasks.map((t) => [toneKey(t.content), t.number] as const));
+    contentIndex.set(plan, index);
+  }
+  return index;
+}
+
 /** Comparable key of a cell or an expected value: text by toneKey, dates by ISO, numbers as such. */
 function valueKey(v: CellScalar | { date: IsoDate } | null, isDate = false): string {
   if (v === null) return "";
@@ -510,7 +520,7 @@ export function extractForm(
   const entries: TaskEntry[] = [];
   const fixedFound = new Map<number, { content?: ReadCell; timing?: ReadCell; due?: ReadCell }>();
   const footer = emptyFooter();
-  const taskByContent = new Map(plan.tasks.map((t) => [toneKey(t.content), t.number] as const));
+  const taskByContent = tasksByContent(plan);
 
   const mapped = new Set(col.values());
   let pastFooter = false;
@@ -653,14 +663,9 @@ export function extractForm(
   // Title block: cells the form itself has (anywhere above the header) are expected; others are noted.
   const expectedTitle = new Set<string>();
   if (period) {
-    const spec = reportForm(plan, u, period);
-    const sheet = spec.sheets[0]!;
-    sheet.rows.slice(0, FORM_HEADER_ROW - 1).forEach((r) =>
-      r.cells.forEach((c) => {
-        if (c && c.value !== null && (typeof c.value !== "object" || "date" in c.value))
-          expectedTitle.add(valueKey(c.value as CellScalar | { date: IsoDate }));
-      }),
-    );
+    for (const v of formTitleValues(plan, u, period))
+      if (typeof v !== "object" || (v !== null && "date" in v))
+        expectedTitle.add(valueKey(v as CellScalar | { date: IsoDate }));
   }
   for (const c of titleCells) {
     if (g.consumed.has(c.ref)) continue;

@@ -5,14 +5,7 @@
  */
 import { reportingUnits, tasksOf } from "../plan/plan";
 import type { IsoDate, Plan } from "../plan/types";
-import {
-  classify,
-  contextFromPlan,
-  parseSchedule,
-  periodContaining,
-  reportPeriod,
-  type ReportPeriod,
-} from "../schedule";
+import { classify, taskSchedule, periodContaining, reportPeriod, type ReportPeriod } from "../schedule";
 import type { DeadlineClass } from "../schedule/types";
 import { compareVi } from "../text/vietnamese";
 import { M } from "./messages";
@@ -242,12 +235,11 @@ export function evaluate(recordsIn: FormRecord[], options: EvaluateOptions): Con
   });
 
   // 3. Rows: every (task, unit that owes it), reported or not.
-  const ctx = contextFromPlan(plan);
   const units = reportingUnits(plan);
   const rows: ConsolidatedRow[] = [];
   const byTask: TaskSummary[] = [];
   for (const task of plan.tasks) {
-    const schedule = parseSchedule(task.timing, ctx);
+    const schedule = taskSchedule(plan, task.number);
     const summary: TaskSummary = {
       task: task.number,
       content: task.content,

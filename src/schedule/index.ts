@@ -3,3 +3,4 @@ export * from "./parse";
 export * from "./evaluate";
 export * from "./periods";
 export * from "./labels";
+export * from "./plan-schedules";

@@ -26,35 +26,51 @@ export function tidySpaces(text: string): string {
 }
 
 /**
+ * Memo for the keys below: consolidation asks for the same headers, task texts and unit names in
+ * every one of thousands of forms. Bounded, so odd input cannot grow it without limit.
+ */
+function memo(fn: (text: string) => string): (text: string) => string {
+  let cache = new Map<string, string>();
+  return (text: string) => {
+    let key = cache.get(text);
+    if (key === undefined) {
+      key = fn(text);
+      if (cache.size >= 20000) cache = new Map();
+      cache.set(text, key);
+    }
+    return key;
+  };
+}
+
+/**
  * A key that ignores case and tone placement but keeps every diacritic's meaning:
  * each word's tone mark is moved to the end of the word as a digit ("hoà" and "hòa" → "hoa2").
  */
-export function toneKey(text: string): string {
+export const toneKey = memo((text: string): string => {
   const decomposed = tidySpaces(text).toLowerCase().normalize("NFD");
-  return decomposed
-    .split(" ")
-    .map((word) => {
-      let tone = "";
-      let base = "";
-      for (const ch of word) {
-        const t = TONE_MARKS[ch];
-        if (t) tone = t;
-        else base += ch;
-      }
-      return base.normalize("NFC") + tone;
-    })
-    .join(" ");
-}
+  // One pass: drop tone marks, remember the word's tone, write it before the next space.
+  let out = "";
+  let tone = "";
+  for (const ch of decomposed) {
+    const t = TONE_MARKS[ch];
+    if (t) tone = t;
+    else if (ch === " ") {
+      out += tone + " ";
+      tone = "";
+    } else out += ch;
+  }
+  return (out + tone).normalize("NFC");
+});
 
 /** A key with no diacritics at all: for text typed on a keyboard without Vietnamese input. */
-export function foldKey(text: string): string {
-  return tidySpaces(text)
+export const foldKey = memo((text: string): string =>
+  tidySpaces(text)
     .toLowerCase()
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/đ/g, "d")
-    .replace(/\s*([,;:/().-])\s*/g, "$1");
-}
+    .replace(/\s*([,;:/().-])\s*/g, "$1"),
+);
 
 const collator = new Intl.Collator("vi", { sensitivity: "base", numeric: true });
 

@@ -1,13 +1,6 @@
 import type { IsoDate, Plan, Task, Unit } from "../plan/types";
 import { tasksOf } from "../plan/plan";
-import {
-  applicableDue,
-  contextFromPlan,
-  DEADLINE_CLASS_LABELS,
-  parseSchedule,
-  REPEAT_LABELS,
-  type ReportPeriod,
-} from "../schedule";
+import { applicableDue, DEADLINE_CLASS_LABELS, REPEAT_LABELS, type ReportPeriod, taskSchedule } from "../schedule";
 import { columnLetter, rangeAddress } from "./a1";
 import {
   FORM_COLUMNS,
@@ -57,12 +50,11 @@ export function formFingerprint(planId: string, unitCode: string, periodId: stri
 
 /** The deadline a unit is judged against in this period, per task. */
 export function formFixedRows(plan: Plan, unitCode: string, period: ReportPeriod): FormFixedRow[] {
-  const ctx = contextFromPlan(plan);
   return tasksOf(plan, unitCode).map((t) => ({
     number: t.number,
     content: t.content,
     timing: t.timing,
-    due: applicableDue(parseSchedule(t.timing, ctx), period.to),
+    due: applicableDue(taskSchedule(plan, t.number), period.to),
   }));
 }
 
@@ -70,20 +62,10 @@ const INSTRUCTIONS =
   "Hướng dẫn: chỉ nhập vào các ô nền vàng nhạt; không thêm, xóa hay đổi thứ tự dòng, cột. Ngày nhập dạng ngày/tháng/năm " +
   "(ví dụ 30/06/2026). Nội dung dài: bấm đúp vào mép dưới số dòng để giãn dòng.";
 
-/** The report form one unit fills in for one period: only that unit's tasks, inputs unlocked. */
-export function reportForm(plan: Plan, unit: Unit, period: ReportPeriod, options: FormOptions = {}): WorkbookSpec {
-  const typography = options.typography ?? DEFAULT_TYPOGRAPHY;
-  const tasks = tasksOf(plan, unit.code);
-  const ctx = contextFromPlan(plan);
-  const fixed = formFixedRows(plan, unit.code, period);
-  const widths = FORM_COLUMNS.map((c) => c.width);
+/** Rows 1–5: title, period, unit name and code, where to send it, period end, instructions. */
+function writeTitleBlock(s: SheetBuilder, plan: Plan, unit: Unit, period: ReportPeriod, typography: Typography): void {
   const visible = FORM_COLUMNS.filter((c) => !c.hidden).length;
   const total = FORM_COLUMNS.filter((c) => !c.hidden).reduce((x, c) => x + c.width, 0);
-  const s = new SheetBuilder(
-    FORM_SHEET,
-    FORM_COLUMNS.map((c) => ({ width: c.width, ...(c.hidden ? { hidden: true } : {}) })),
-  );
-
   const title = `BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ ĐƯỢC PHÂN CÔNG TẠI PHỤ LỤC KẾ HOẠCH TRIỂN KHAI NGHỊ QUYẾT SỐ ${plan.document.resolution.number}`;
   s.merge(1, 1, 1, visible, title, "title").height(
     1,
@@ -101,6 +83,35 @@ export function reportForm(plan: Plan, unit: Unit, period: ReportPeriod, options
   s.merge(4, 11, 4, 12, { date: period.to }, "dateLabel");
   s.merge(5, 1, 5, visible, INSTRUCTIONS, "instructions");
   s.height(5, titleRowHeight(INSTRUCTIONS, total, typography.tableSize * 0.75, typography.tableSize));
+}
+
+/**
+ * The values a form's title block holds (the same code writes them), for the consolidator to tell
+ * a unit's own notes from the form's text without building the whole form again.
+ */
+export function formTitleValues(plan: Plan, unit: Unit, period: ReportPeriod): CellValue[] {
+  const s = new SheetBuilder(FORM_SHEET, []);
+  writeTitleBlock(s, plan, unit, period, DEFAULT_TYPOGRAPHY);
+  return s
+    .build()
+    .rows.flatMap((r) => r.cells)
+    .filter((c): c is NonNullable<typeof c> => c !== null && c.value !== null)
+    .map((c) => c.value);
+}
+
+/** The report form one unit fills in for one period: only that unit's tasks, inputs unlocked. */
+export function reportForm(plan: Plan, unit: Unit, period: ReportPeriod, options: FormOptions = {}): WorkbookSpec {
+  const typography = options.typography ?? DEFAULT_TYPOGRAPHY;
+  const tasks = tasksOf(plan, unit.code);
+  const fixed = formFixedRows(plan, unit.code, period);
+  const widths = FORM_COLUMNS.map((c) => c.width);
+  const visible = FORM_COLUMNS.filter((c) => !c.hidden).length;
+  const s = new SheetBuilder(
+    FORM_SHEET,
+    FORM_COLUMNS.map((c) => ({ width: c.width, ...(c.hidden ? { hidden: true } : {}) })),
+  );
+
+  writeTitleBlock(s, plan, unit, period, typography);
 
   const h = FORM_HEADER_ROW;
   s.line(
@@ -122,7 +133,7 @@ export function reportForm(plan: Plan, unit: Unit, period: ReportPeriod, options
   tasks.forEach((task, i) => {
     const row = h + 1 + i;
     const due = fixed[i]!.due;
-    const schedule = parseSchedule(task.timing, ctx);
+    const schedule = taskSchedule(plan, task.number);
     const values: Record<FormColumnKey, [CellValue, string]> = {
       number: [task.number, "cellCenter"],
       content: [task.content, "cell"],

@@ -84,17 +84,21 @@ export function metaSheet(props: Record<string, string>): Sheet {
 }
 
 /**
- * FNV-1a 64-bit over the UTF-8 of the parts joined by U+001F: cheap, stable across platforms,
- * and enough to notice an edited fixed cell (this is a change detector, not a signature).
+ * A 64-bit hash (two 32-bit multiply-xorshift lanes, as in cyrb53) of the NFC parts joined by
+ * U+001F: cheap, identical on every platform, and enough to notice an edited fixed cell (this is
+ * a change detector, not a signature).
  */
 export function fingerprint(parts: string[]): string {
-  const bytes = new TextEncoder().encode(parts.map((p) => p.normalize("NFC")).join("\u001f"));
-  let hash = 0xcbf29ce484222325n;
-  const prime = 0x100000001b3n;
-  const mask = 0xffffffffffffffffn;
-  for (const b of bytes) {
-    hash ^= BigInt(b);
-    hash = (hash * prime) & mask;
+  const text = parts.map((p) => p.normalize("NFC")).join("\u001f");
+  const imul = Math.imul;
+  let h1 = 0xdeadbeef ^ text.length;
+  let h2 = 0x41c6ce57 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = imul(h1 ^ c, 2654435761);
+    h2 = imul(h2 ^ c, 1597334677);
   }
-  return hash.toString(16).padStart(16, "0");
+  h1 = imul(h1 ^ (h1 >>> 16), 2246822507) ^ imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = imul(h2 ^ (h2 >>> 16), 2246822507) ^ imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (h2 >>> 0).toString(16).padStart(8, "0") + (h1 >>> 0).toString(16).padStart(8, "0");
 }

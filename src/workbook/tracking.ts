@@ -1,14 +1,13 @@
 import type { IsoDate, Plan, Task } from "../plan/types";
 import {
   applicableDue,
-  contextFromPlan,
   DEADLINE_CLASS_LABELS,
   deadlines,
   nextDue,
-  parseSchedule,
   REPEAT_LABELS,
   REPORTED_STATUS_LABELS,
   type Schedule,
+  taskSchedule,
 } from "../schedule";
 import { columnLetter, rangeAddress } from "./a1";
 import { isoToSerial } from "./dates";
@@ -60,8 +59,7 @@ const PERIOD_START_CELL = "I2";
 export function trackingSheet(plan: Plan, options: TrackingOptions): Sheet {
   const typography = options.typography ?? DEFAULT_TYPOGRAPHY;
   const soonDays = options.soonDays ?? 30;
-  const ctx = contextFromPlan(plan);
-  const schedules = plan.tasks.map((t) => parseSchedule(t.timing, ctx));
+  const schedules = plan.tasks.map((t) => taskSchedule(plan, t.number));
   const lists = schedules.map((s) => deadlines(s));
   const blockWidth = Math.max(1, ...lists.map((l) => l.length));
   const firstHidden = TRACKING_COLUMNS.length + 2;
