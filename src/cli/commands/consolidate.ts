@@ -1,3 +1,4 @@
+import { dmy } from "../../workbook/form";
 import {
   closeSync,
   lstatSync,
@@ -138,7 +139,7 @@ export const consolidateCommand: Command = {
     const r = job.result;
     const t = r.totals;
     io.stdout(
-      `Tổng hợp ${r.period.label.vi}, tính đến ngày ${r.asOf}: ${t.files} tệp (được dùng ${t.accepted}, bản cũ ${t.superseded}, không tổng hợp ${t.rejected}); ` +
+      `Tổng hợp ${r.period.label.vi}, tính đến ngày ${dmy(r.asOf)}: ${t.files} tệp (được dùng ${t.accepted}, bản cũ ${t.superseded}, không tổng hợp ${t.rejected}); ` +
         `đơn vị đã gửi ${t.returned}/${t.units}, chưa nộp ${t.missing}; ${t.problems.error} lỗi, ${t.problems.warning} cảnh báo, ${t.problems.info} thông tin. ` +
         `Kết quả: ${out}${json ? `, ${json}` : ""}\n` +
         `Consolidated ${r.period.label.en} as of ${r.asOf}: ${t.files} files (${t.accepted} used, ${t.superseded} superseded, ${t.rejected} rejected); ` +
