@@ -21,6 +21,10 @@ import type { CellValue, WorkbookSpec } from "../../src/workbook/model";
 import { APPENDIX_SHEET } from "../../src/workbook/appendix";
 import { TRACKING_HEADER_ROW, TRACKING_SHEET, trackingColumn, trackingWorkbook } from "../../src/workbook/tracking";
 import { renderXlsx } from "../../src/xlsx/write";
+import { readXlsx } from "../../src/xlsx/read";
+import { identityFromPairs, META_SHEET } from "../../src/workbook/identity";
+import { FORM_HEADER_ROW, FORM_SHEET, formColumn } from "../../src/workbook/form-layout";
+import { columnLetter } from "../../src/workbook/a1";
 import { convertManyWithLibreOffice } from "../helpers/libreoffice";
 import { pdfPages, pdfPageSizes, pdfRawText } from "../helpers/pdf";
 
@@ -173,5 +177,57 @@ describe("tracking formulas recalculated by LibreOffice agree with classify()", 
     expect(compared).toBe(plan.tasks.length * asOfs.length);
     // The grid must reach every class, or the comparison proves less than it claims.
     expect([...seen].sort()).toEqual(Object.keys(DEADLINE_CLASS_LABELS).sort());
+  });
+});
+
+describe("a form saved again by LibreOffice", () => {
+  const period = reportPeriod("2026-H2")!;
+  const unit = reportingUnits(plan).find((u) => u.code === "SNV")!;
+  const spec = reportForm(plan, unit, period);
+  let original: ReturnType<typeof readXlsx>;
+  let resaved: ReturnType<typeof readXlsx>;
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), "nq08-resave-"));
+    const out = mkdtempSync(join(tmpdir(), "nq08-resave-out-"));
+    const path = write(dir, "form.xlsx", spec);
+    const [saved] = await convertManyWithLibreOffice([path], "xlsx", out);
+    original = readXlsx(new Uint8Array(readFileSync(path)));
+    resaved = readXlsx(new Uint8Array(readFileSync(saved!)));
+  });
+
+  it("still identifies itself through every channel", () => {
+    const expected = identityFromPairs(spec.customProperties)!;
+    expect(resaved.app.application ?? "").toMatch(/LibreOffice/i);
+    expect(identityFromPairs(resaved.customProperties)).toEqual(expected);
+    const names = Object.fromEntries(
+      resaved.definedNames
+        .filter((n) => n.name.startsWith("NQ08_"))
+        .map((n) => [n.name, JSON.parse(n.formula) as string]),
+    );
+    expect(identityFromPairs(names)).toEqual(expected);
+    const meta = resaved.sheet(META_SHEET)!;
+    // LibreOffice keeps the sheet but turns "very hidden" into "hidden": still out of the way, still read.
+    expect(["hidden", "veryHidden"]).toContain(meta.state);
+    const pairs: Record<string, string> = {};
+    for (const c of meta.cells.filter((x) => x.col === 1 && x.row > 1))
+      pairs[String(c.value)] = String(meta.cell(`B${c.row}`)?.value ?? "");
+    expect(identityFromPairs(pairs)).toEqual(expected);
+  });
+
+  it("keeps every validation, inline list included, and the sheet protection", () => {
+    const before = original.sheet(FORM_SHEET)!;
+    const after = resaved.sheet(FORM_SHEET)!;
+    const summary = (s: typeof after) =>
+      s.validations.map((v) => `${v.sqref}|${v.type}|${v.type === "list" ? v.formula1 : ""}`).sort();
+    expect(summary(after)).toEqual(summary(before));
+    const list = after.validations.find((v) => v.type === "list")!;
+    expect(list.formula1).toBe('"Chưa triển khai,Đang thực hiện,Hoàn thành"');
+    expect(list.x14 ?? false).toBe(false);
+    expect(after.protection).toMatchObject({ sheet: true });
+    // Input cells stay unlocked, fixed cells locked.
+    const row = FORM_HEADER_ROW + 1;
+    expect(after.cell(`${columnLetter(formColumn("status"))}${row}`)?.locked ?? false).toBe(false);
+    expect(after.cell(`B${row}`)!.locked).toBe(true);
   });
 });
