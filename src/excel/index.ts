@@ -6,3 +6,5 @@ export type { ExcelFeature, MissingFeature } from "./requirements";
 export { RENDERED_FEATURES, NOT_RENDERED } from "./features";
 export type { RenderedFeature } from "./features";
 export { columnWidthPoints, mmToPoints, maxDigitWidthPx } from "./units";
+export { queuePrintSetup } from "./print-setup";
+export type { PrintTarget } from "./print-setup";

@@ -62,6 +62,17 @@ export interface FakeSheet {
   protection: { options: unknown; password: string | undefined } | null;
   pageLayout: Record<string, unknown>;
   freeze: { rows: number; columns: number } | null;
+  charts: FakeChart[];
+}
+
+/** A chart: its type and source range, properties set (by path) and methods called on its parts. */
+export interface FakeChart {
+  id: number;
+  type: string;
+  source: string;
+  seriesBy: string;
+  props: Record<string, unknown>;
+  calls: { target: string; name: string; args: unknown[] }[];
 }
 
 export interface FakeConditionalFormat {
@@ -132,6 +143,8 @@ type Resolved =
   | { t: "freezePanes"; sheet: FakeSheet }
   | { t: "names" }
   | { t: "name"; item: FakeName }
+  | { t: "charts"; sheet: FakeSheet }
+  | { t: "chart"; chart: FakeChart; sheet: FakeSheet; sub: string[] }
   | { t: "properties"; sub: string[] };
 
 /** Methods the fake knows; any other property access is navigation to a child object. */
@@ -148,6 +161,12 @@ const METHODS = new Set([
   "freezeAt",
   "setPrintTitleRows",
   "setPrintArea",
+  "select",
+  "getActiveWorksheet",
+  "getItemAt",
+  "setCategoryNames",
+  "setPosition",
+  "setSolidColor",
 ]);
 
 const NODE = Symbol("node");
@@ -214,6 +233,8 @@ export class ExcelRecorder {
   readonly properties: Record<string, unknown> = {};
   readonly customProperties = new Map<string, string>();
   activeSheetId: number | null = null;
+  /** The range last selected with `range.select()`. */
+  selection: { sheet: string; address: string } | null = null;
 
   private queue: QueuedOp[] = [];
   private nextId = 1;
@@ -399,6 +420,7 @@ export class ExcelRecorder {
       protection: null,
       pageLayout: {},
       freeze: null,
+      charts: [],
     };
     this.sheets.push(sheet);
     return sheet;
@@ -443,6 +465,13 @@ export class ExcelRecorder {
             if (cached === undefined) seg.resolved = this.findSheet(String(seg.args[0])).id;
             return { t: "sheet", sheet: this.sheetById(seg.resolved as number) };
           }
+          if (seg.name === "getActiveWorksheet") {
+            if (cached === undefined) {
+              if (this.activeSheetId === null) throw new FakeExcelError("ItemNotFound", "No active sheet");
+              seg.resolved = this.activeSheetId;
+            }
+            return { t: "sheet", sheet: this.sheetById(seg.resolved as number) };
+          }
           break;
         case "sheet":
           if (seg.name === "getRange") {
@@ -462,6 +491,16 @@ export class ExcelRecorder {
           break;
         case "tables":
           if (seg.name === "getItem") return { t: "table", table: this.tableByName(String(seg.args[0])) };
+          break;
+        case "charts":
+          if (seg.name === "add") {
+            const chart = cur.sheet.charts.find((c) => c.id === cached);
+            if (!chart) throw new FakeExcelError("ItemNotFound", `Chart #${cached} not found`);
+            return { t: "chart", chart, sheet: cur.sheet, sub: [] };
+          }
+          break;
+        case "chart":
+          if (seg.name === "getItemAt") return { ...cur, sub: [...cur.sub, `getItemAt(${String(seg.args[0])})`] };
           break;
         case "names":
           if (seg.name === "add") return { t: "name", item: this.nameById(cached) };
@@ -486,7 +525,10 @@ export class ExcelRecorder {
         if (name === "protection") return { t: "protection", sheet: cur.sheet };
         if (name === "pageLayout") return { t: "pageLayout", sheet: cur.sheet, sub: [] };
         if (name === "freezePanes") return { t: "freezePanes", sheet: cur.sheet };
+        if (name === "charts") return { t: "charts", sheet: cur.sheet };
         break;
+      case "chart":
+        return { ...cur, sub: [...cur.sub, name] };
       case "range":
         if (cur.sub.length === 0 && name === "dataValidation")
           return { t: "dataValidation", sheet: cur.sheet, address: cur.address, area: cur.area };
@@ -597,7 +639,7 @@ export class ExcelRecorder {
           seg.resolved = this.createSheet(String(args[0])).id;
           return;
         }
-        if (name === "getItem") return;
+        if (name === "getItem" || name === "getActiveWorksheet") return;
         break;
       case "sheet":
         if (name === "getRange") return;
@@ -628,7 +670,38 @@ export class ExcelRecorder {
           return;
         }
         if (name === "getItem") return;
+        if (name === "select" && target.sub.length === 0) {
+          if (target.sheet.visibility !== "Visible")
+            throw new FakeExcelError("InvalidOperation", "Cannot select on a hidden sheet");
+          this.selection = { sheet: target.sheet.name, address: target.address };
+          return;
+        }
         break;
+      case "charts":
+        if (name === "add") {
+          const { address } = this.areaOf(args[1], target.sheet);
+          const chart: FakeChart = {
+            id: this.nextId++,
+            type: String(args[0]),
+            source: address,
+            seriesBy: String(args[2] ?? "Auto"),
+            props: {},
+            calls: [],
+          };
+          target.sheet.charts.push(chart);
+          seg.resolved = chart.id;
+          return;
+        }
+        break;
+      case "chart": {
+        if (name === "getItemAt") return;
+        // Range arguments are recorded by address (they must be on the chart's sheet).
+        const recorded = args.map((a) =>
+          a !== null && typeof a === "object" ? this.areaOf(a, target.sheet).address : a,
+        );
+        target.chart.calls.push({ target: target.sub.join("."), name, args: recorded });
+        return;
+      }
       case "conditionalFormats":
         if (name === "add") {
           this.guardProtected(target.sheet);
@@ -768,6 +841,9 @@ export class ExcelRecorder {
       }
       case "cf":
         target.cf.props[[...target.sub, name].join(".")] = value;
+        return;
+      case "chart":
+        target.chart.props[[...target.sub, name].join(".")] = value;
         return;
       case "table":
         if (name === "name") {

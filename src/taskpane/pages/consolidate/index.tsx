@@ -1,8 +1,270 @@
+import {
+  Button,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  tokens,
+} from "@fluentui/react-components";
 import * as React from "react";
+import { DownloadButtons, ErrorBar, Progress, useAction, WarningsBar } from "../../components/Feedback";
+import FormField from "../../components/FormField";
 import PageShell from "../../components/PageShell";
+import { useAppContext } from "../../context";
+import { isIsoDate, todayIso } from "../../dates";
+import { fill } from "../../fill";
+import { periodId, periodOf, periodYears, type PeriodKind } from "../../periods";
+import {
+  consolidateFiles,
+  consolidationDownloads,
+  download,
+  errorText,
+  selectInExcel,
+  type ConsolidateOutcome,
+  type Download,
+  type FileProgress,
+  type SheetLocation,
+} from "../../services";
+import { keepConsolidation, useKeptConsolidation } from "../../services/store";
+import { useExcelTarget } from "../../useExcel";
+import FilePicker from "./FilePicker";
+import FileProgressList from "./FileProgressList";
+import ResultLists from "./ResultLists";
 import { strings } from "./strings";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+  grow: { flex: "1 1 140px" },
+  counts: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+const KINDS: PeriodKind[] = ["H1", "H2", "year"];
 
 /** Consolidation of the report forms units send back. */
 export default function ConsolidatePage(): React.JSX.Element {
-  return <PageShell strings={strings} />;
+  const { t } = useAppContext();
+  const styles = useStyles();
+  const excel = useExcelTarget();
+  const [files, setFiles] = React.useState<File[]>([]);
+  const [asOf, setAsOf] = React.useState(() => todayIso());
+  const [period, setPeriod] = React.useState("");
+  const [progress, setProgress] = React.useState<FileProgress[]>([]);
+  const [checked, setChecked] = React.useState(0);
+  const [outcome, setOutcome] = React.useState<ConsolidateOutcome | null>(null);
+  const [extra, setExtra] = React.useState<Download[]>([]);
+  const [selectError, setSelectError] = React.useState<ReturnType<typeof errorText> | null>(null);
+  const kept = useKeptConsolidation();
+  const dateOk = isIsoDate(asOf);
+  const years = React.useMemo(() => periodYears(new Date().getFullYear()), []);
+
+  const action = useAction(async () => {
+    setOutcome(null);
+    setExtra([]);
+    setSelectError(null);
+    setChecked(0);
+    setProgress(files.map(() => ({ state: "waiting" })));
+    const result = await consolidateFiles({
+      files,
+      asOf,
+      period: period || null,
+      ...(excel ? { excel } : {}),
+      onFile: (index, p) =>
+        setProgress((prev) => {
+          const next = prev.slice();
+          next[index] = p;
+          return next;
+        }),
+      onProgress: (done) => setChecked(done),
+    });
+    keepConsolidation({ result: result.result, locations: result.locations, inWorkbook: result.excel !== null });
+    const xlsx = result.downloads[0];
+    if (xlsx) download(xlsx.bytes, xlsx.name, xlsx.mime);
+    setOutcome(result);
+  }, errorText);
+
+  const more = useAction(async () => {
+    if (!outcome) return;
+    const files = await consolidationDownloads(outcome.result);
+    const xlsx = files[0];
+    if (xlsx) download(xlsx.bytes, xlsx.name, xlsx.mime);
+    setExtra(files);
+  }, errorText);
+
+  const select = React.useCallback(
+    (location: SheetLocation) => {
+      if (!excel) return;
+      setSelectError(null);
+      selectInExcel(excel, location).catch((e: unknown) => setSelectError(errorText(e)));
+    },
+    [excel],
+  );
+
+  const result = outcome?.result;
+  const writing = action.busy && files.length > 0 && checked === files.length;
+
+  return (
+    <PageShell strings={strings}>
+      <form
+        className={styles.form}
+        aria-busy={action.busy}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!action.busy && files.length > 0 && dateOk) void action.run();
+        }}
+      >
+        <FilePicker
+          files={files}
+          disabled={action.busy}
+          onAdd={(added) => {
+            setFiles((prev) => [...prev, ...added]);
+            setProgress([]);
+          }}
+          onClear={() => {
+            setFiles([]);
+            setProgress([]);
+          }}
+        />
+        <div className={styles.row}>
+          <FormField
+            className={styles.grow}
+            label={t(strings.asOf)}
+            hint={t(strings.asOfHint)}
+            required
+            error={dateOk ? null : t(strings.badDate)}
+          >
+            {(c) => (
+              <Input
+                {...c}
+                type="date"
+                value={asOf}
+                onChange={(_e, d) => setAsOf(d.value)}
+                data-testid="consolidate-as-of"
+              />
+            )}
+          </FormField>
+          <FormField className={styles.grow} label={t(strings.period)}>
+            {(c) => (
+              <Select {...c} value={period} onChange={(_e, d) => setPeriod(d.value)} data-testid="consolidate-period">
+                <option value="">{t(strings.periodAuto)}</option>
+                {years.flatMap((y) =>
+                  KINDS.map((k) => {
+                    const p = periodOf(k, y);
+                    return p ? (
+                      <option key={p.id} value={periodId(k, y)}>
+                        {t(p.label)}
+                      </option>
+                    ) : null;
+                  }),
+                )}
+              </Select>
+            )}
+          </FormField>
+        </div>
+        <div>
+          <Button
+            type="submit"
+            appearance="primary"
+            disabled={action.busy || files.length === 0 || !dateOk}
+            data-testid="consolidate-run"
+          >
+            {t(strings.run)}
+          </Button>
+        </div>
+        {files.length === 0 && !outcome && <span>{t(strings.noFiles)}</span>}
+      </form>
+
+      {(action.busy || progress.length > 0) && files.length > 0 && (
+        <>
+          <Progress
+            label={
+              writing && excel ? t(strings.writing) : fill(t(strings.overall), { done: checked, total: files.length })
+            }
+            {...(writing && excel ? {} : { value: checked / files.length })}
+            testId="consolidate-progress"
+          />
+          <FileProgressList files={files} progress={progress} />
+        </>
+      )}
+      {action.error && <ErrorBar text={action.error} testId="consolidate-error" />}
+      {selectError && <ErrorBar text={selectError} testId="consolidate-select-error" />}
+      {!outcome && !action.busy && kept && (
+        <>
+          <MessageBar intent="info" layout="multiline" data-testid="consolidate-summary">
+            <MessageBarBody>
+              <MessageBarTitle>{fill(t(strings.keptTitle), { period: t(kept.result.period.label) })}</MessageBarTitle>
+              <ul className={styles.counts}>
+                <li data-testid="consolidate-count-returned">
+                  {fill(t(strings.returned), {
+                    returned: kept.result.totals.returned,
+                    units: kept.result.totals.units,
+                  })}
+                </li>
+                <li data-testid="consolidate-count-missing">
+                  {fill(t(strings.missing), { count: kept.result.totals.missing })}
+                </li>
+                <li data-testid="consolidate-count-problems">
+                  {fill(t(strings.problems), kept.result.totals.problems)}
+                </li>
+              </ul>
+            </MessageBarBody>
+          </MessageBar>
+          <ResultLists
+            result={kept.result}
+            locations={kept.locations}
+            onSelect={kept.inWorkbook && excel ? select : undefined}
+          />
+        </>
+      )}
+      {outcome && result && (
+        <>
+          <MessageBar intent="success" layout="multiline" data-testid="consolidate-summary">
+            <MessageBarBody>
+              <MessageBarTitle>{fill(t(strings.summaryTitle), { period: t(result.period.label) })}</MessageBarTitle>
+              <ul className={styles.counts}>
+                <li data-testid="consolidate-count-returned">
+                  {fill(t(strings.returned), { returned: result.totals.returned, units: result.totals.units })}
+                </li>
+                <li data-testid="consolidate-count-missing">
+                  {fill(t(strings.missing), { count: result.totals.missing })}
+                </li>
+                <li data-testid="consolidate-count-problems">{fill(t(strings.problems), result.totals.problems)}</li>
+              </ul>
+              {outcome.excel
+                ? fill(t(strings.writtenExcel), { sheets: outcome.excel.sheets.join(", ") })
+                : outcome.downloads[0]
+                  ? fill(t(strings.downloadedBrowser), { file: outcome.downloads[0].name })
+                  : null}
+            </MessageBarBody>
+          </MessageBar>
+          {outcome.notice && <WarningsBar warnings={[outcome.notice]} testId="consolidate-notice" />}
+          {outcome.excel && <WarningsBar warnings={outcome.excel.warnings} testId="consolidate-warnings" />}
+          <DownloadButtons
+            files={outcome.downloads.length > 0 ? outcome.downloads : extra}
+            testId="consolidate-downloads"
+          />
+          {outcome.excel && extra.length === 0 && (
+            <div>
+              <Button
+                size="small"
+                disabled={more.busy}
+                onClick={() => void more.run()}
+                data-testid="consolidate-download-too"
+              >
+                {t(strings.downloadToo)}
+              </Button>
+            </div>
+          )}
+          {more.error && <ErrorBar text={more.error} testId="consolidate-download-error" />}
+          <ResultLists
+            result={result}
+            locations={outcome.locations}
+            onSelect={outcome.excel && excel ? select : undefined}
+          />
+        </>
+      )}
+    </PageShell>
+  );
 }

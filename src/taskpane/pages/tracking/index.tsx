@@ -1,8 +1,222 @@
+import {
+  Button,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  tokens,
+} from "@fluentui/react-components";
 import * as React from "react";
+import { DownloadButtons, ErrorBar, Progress, useAction, WarningsBar } from "../../components/Feedback";
+import FormField from "../../components/FormField";
 import PageShell from "../../components/PageShell";
+import { useAppContext } from "../../context";
+import { isIsoDate, todayIso, wholeIn } from "../../dates";
+import { createTracking, download, errorText, type TrackingOutcome } from "../../services";
+import { useExcelTarget } from "../../useExcel";
 import { strings } from "./strings";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+  small: { flex: "1 1 120px" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
 
 /** Tracking workbook: the 17 tasks, deadlines and progress. */
 export default function TrackingPage(): React.JSX.Element {
-  return <PageShell strings={strings} />;
+  const { t } = useAppContext();
+  const styles = useStyles();
+  const excel = useExcelTarget();
+  const [asOf, setAsOf] = React.useState(() => todayIso());
+  const [soonText, setSoonText] = React.useState("30");
+  const [titleText, setTitleText] = React.useState("14");
+  const [tableText, setTableText] = React.useState("13");
+  const [progress, setProgress] = React.useState<number | undefined>(undefined);
+  const [outcome, setOutcome] = React.useState<TrackingOutcome | null>(null);
+
+  const soonDays = wholeIn(soonText, 0, 365);
+  const titleSize = wholeIn(titleText, 8, 30);
+  const tableSize = wholeIn(tableText, 8, 30);
+  const dateOk = isIsoDate(asOf);
+  const valid = dateOk && soonDays !== null && titleSize !== null && tableSize !== null;
+
+  const action = useAction(async (force: boolean) => {
+    if (soonDays === null || titleSize === null || tableSize === null) return;
+    setOutcome(null);
+    setProgress(undefined);
+    const result = await createTracking({
+      asOf,
+      today: todayIso(),
+      soonDays,
+      titleSize,
+      tableSize,
+      ...(excel ? { excel, force } : {}),
+      onProgress: (done, total) => setProgress(total > 0 ? done / total : undefined),
+    });
+    if (result.kind === "download") download(result.download.bytes, result.download.name, result.download.mime);
+    setOutcome(result);
+  }, errorText);
+
+  return (
+    <PageShell strings={strings}>
+      <form
+        className={styles.form}
+        aria-busy={action.busy}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (valid && !action.busy) void action.run(false);
+        }}
+      >
+        <FormField
+          label={t(strings.asOf)}
+          hint={t(strings.asOfHint)}
+          required
+          error={dateOk ? null : t(strings.badDate)}
+        >
+          {(c) => (
+            <Input
+              {...c}
+              type="date"
+              value={asOf}
+              onChange={(_e, d) => setAsOf(d.value)}
+              data-testid="tracking-as-of"
+            />
+          )}
+        </FormField>
+        <FormField
+          label={t(strings.soonDays)}
+          hint={t(strings.soonDaysHint)}
+          {...(soonDays === null
+            ? { validationState: "error" as const, validationMessage: t(strings.badSoonDays) }
+            : {})}
+        >
+          {(c) => (
+            <Input
+              {...c}
+              type="number"
+              min={0}
+              max={365}
+              inputMode="numeric"
+              value={soonText}
+              onChange={(_e, d) => setSoonText(d.value)}
+              data-testid="tracking-soon-days"
+            />
+          )}
+        </FormField>
+        <div className={styles.row}>
+          <FormField
+            className={styles.small}
+            label={t(strings.titleSize)}
+            hint={t(strings.sizeHint)}
+            {...(titleSize === null
+              ? { validationState: "error" as const, validationMessage: t(strings.badSize) }
+              : {})}
+          >
+            {(c) => (
+              <Input
+                {...c}
+                type="number"
+                min={8}
+                max={30}
+                inputMode="numeric"
+                value={titleText}
+                onChange={(_e, d) => setTitleText(d.value)}
+                data-testid="tracking-title-size"
+              />
+            )}
+          </FormField>
+          <FormField
+            className={styles.small}
+            label={t(strings.tableSize)}
+            {...(tableSize === null
+              ? { validationState: "error" as const, validationMessage: t(strings.badSize) }
+              : {})}
+          >
+            {(c) => (
+              <Input
+                {...c}
+                type="number"
+                min={8}
+                max={30}
+                inputMode="numeric"
+                value={tableText}
+                onChange={(_e, d) => setTableText(d.value)}
+                data-testid="tracking-table-size"
+              />
+            )}
+          </FormField>
+        </div>
+        <div className={styles.actions}>
+          <Button type="submit" appearance="primary" disabled={!valid || action.busy} data-testid="tracking-create">
+            {t(excel ? strings.createExcel : strings.createBrowser)}
+          </Button>
+        </div>
+      </form>
+
+      {action.busy && (
+        <Progress
+          label={t(progress === undefined ? strings.working : strings.writing)}
+          {...(progress !== undefined ? { value: progress } : {})}
+          testId="tracking-progress"
+        />
+      )}
+      {action.error && <ErrorBar text={action.error} testId="tracking-error" />}
+      {outcome?.kind === "excel" && (
+        <>
+          <MessageBar intent="success" layout="multiline" data-testid="tracking-result">
+            <MessageBarBody>
+              <MessageBarTitle>{t(strings.doneExcel)}</MessageBarTitle>
+              {`${t(strings.sheetsWritten)}: ${outcome.report.sheets.join(", ")}.`}
+            </MessageBarBody>
+          </MessageBar>
+          <WarningsBar warnings={outcome.report.warnings} testId="tracking-warnings" />
+        </>
+      )}
+      {outcome?.kind === "download" && (
+        <>
+          <MessageBar intent="success" layout="multiline" data-testid="tracking-result">
+            <MessageBarBody>{`${t(strings.doneBrowser)} (${outcome.download.name})`}</MessageBarBody>
+          </MessageBar>
+          <DownloadButtons files={[outcome.download]} testId="tracking-downloads" />
+        </>
+      )}
+      {outcome?.kind === "missing-features" && (
+        <MessageBar intent="warning" layout="multiline" data-testid="tracking-missing-features">
+          <MessageBarBody>
+            <MessageBarTitle>{t(strings.missingTitle)}</MessageBarTitle>
+            <p>{t(outcome.summary)}</p>
+            <ul className={styles.list}>
+              {outcome.features.map((f) => (
+                <li key={f.en}>{t(f)}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button
+              appearance="primary"
+              size="small"
+              data-testid="tracking-download-instead"
+              onClick={() => download(outcome.download.bytes, outcome.download.name, outcome.download.mime)}
+            >
+              {t(strings.downloadInstead)}
+            </Button>
+            {outcome.canForce && (
+              <Button
+                size="small"
+                disabled={action.busy}
+                data-testid="tracking-write-anyway"
+                onClick={() => void action.run(true)}
+              >
+                {t(strings.writeAnyway)}
+              </Button>
+            )}
+          </MessageBarActions>
+        </MessageBar>
+      )}
+    </PageShell>
+  );
 }

@@ -1,0 +1,101 @@
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import * as React from "react";
+import { useAppContext } from "../../context";
+import { fill } from "../../fill";
+import { strings } from "./strings";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  label: { fontWeight: tokens.fontWeightSemibold },
+  zone: {
+    border: `2px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingVerticalL,
+    textAlign: "center",
+    cursor: "pointer",
+    color: tokens.colorNeutralForeground2,
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
+  },
+  over: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  row: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+const ACCEPT = ".xlsx,.xlsm,.xls,.ods,.zip";
+
+/** File input plus a drop zone (also a keyboard button that opens the picker). Adds to the list. */
+export default function FilePicker(props: {
+  files: readonly File[];
+  disabled: boolean;
+  onAdd(files: File[]): void;
+  onClear(): void;
+}): React.JSX.Element {
+  const { t } = useAppContext();
+  const styles = useStyles();
+  const input = React.useRef<HTMLInputElement>(null);
+  const inputId = React.useId();
+  const [over, setOver] = React.useState(false);
+  const open = () => {
+    if (!props.disabled) input.current?.click();
+  };
+  return (
+    <div className={styles.root}>
+      <label htmlFor={inputId} className={styles.label}>
+        {t(strings.pickLabel)}
+      </label>
+      <input
+        id={inputId}
+        ref={input}
+        type="file"
+        multiple
+        accept={ACCEPT}
+        disabled={props.disabled}
+        data-testid="consolidate-file-input"
+        onChange={(e) => {
+          const list = e.currentTarget.files;
+          if (list && list.length > 0) props.onAdd(Array.from(list));
+          // Picking the same file again must fire onChange again.
+          e.currentTarget.value = "";
+        }}
+      />
+      <div
+        role="button"
+        tabIndex={props.disabled ? -1 : 0}
+        aria-disabled={props.disabled}
+        aria-label={t(strings.dropZone)}
+        className={`${styles.zone} ${over ? styles.over : ""}`}
+        data-testid="consolidate-dropzone"
+        onClick={open}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" || e.key === " ") {
+            e.preventDefault();
+            open();
+          }
+        }}
+        onDragOver={(e) => {
+          e.preventDefault();
+          if (!props.disabled) setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setOver(false);
+          if (props.disabled) return;
+          const dropped = Array.from(e.dataTransfer.files);
+          if (dropped.length > 0) props.onAdd(dropped);
+        }}
+      >
+        {t(strings.dropZone)}
+      </div>
+      {props.files.length > 0 && (
+        <div className={styles.row}>
+          <span role="status" data-testid="consolidate-picked">
+            {fill(t(strings.picked), { count: props.files.length })}
+          </span>
+          <Button size="small" disabled={props.disabled} onClick={props.onClear} data-testid="consolidate-clear">
+            {t(strings.clear)}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,234 @@
+/**
+ * Heavy side of the services (loaded on demand): the plan, workbook descriptions, the consolidated
+ * sheets written into Excel with their chart, click targets, downloads.
+ */
+import type { ConsolidationResult } from "../../../consolidate/types";
+import { missingFeatures, missingFeaturesSummary, renderToExcel } from "../../../excel";
+import type { Text } from "../../../i18n";
+import { builtinPlan, type IsoDate, type Plan } from "../../../plan";
+import { DEADLINE_CLASS_LABELS } from "../../../schedule/labels";
+import type { DeadlineClass } from "../../../schedule/types";
+import { columnLetter, parseAddress } from "../../../workbook/a1";
+import { CONSOLIDATED_SHEETS, consolidatedWorkbook } from "../../../workbook/consolidated";
+import type { CellValue, Sheet, WorkbookSpec } from "../../../workbook/model";
+import { DEFAULT_TYPOGRAPHY, type Typography } from "../../../workbook/styles";
+import { TRACKING_AS_OF_CELL, TRACKING_SHEET, trackingWorkbook } from "../../../workbook/tracking";
+import { renderXlsx } from "../../../xlsx/write";
+import type { ConsolidationLocations, Download, ExcelTarget, ExcelWriteReport, SheetLocation } from "../types";
+import { JSON_MIME, XLSX_MIME } from "../types";
+
+let cachedPlan: Plan | undefined;
+
+/** The built-in plan, built once per pane. */
+export function thePlan(): Plan {
+  cachedPlan ??= builtinPlan();
+  return cachedPlan;
+}
+
+export const TRACKING_FILE = "So-theo-doi-NQ08.xlsx";
+
+export function consolidatedFileName(result: ConsolidationResult, ext: "xlsx" | "json"): string {
+  return `Tong-hop-NQ08-${result.period.id}.${ext}`;
+}
+
+export function typography(titleSize?: number, tableSize?: number): Typography {
+  const ok = (n: number | undefined, fallback: number) =>
+    n !== undefined && Number.isFinite(n) && n >= 6 && n <= 72 ? Math.round(n) : fallback;
+  return {
+    fontName: DEFAULT_TYPOGRAPHY.fontName,
+    titleSize: ok(titleSize, DEFAULT_TYPOGRAPHY.titleSize),
+    tableSize: ok(tableSize, DEFAULT_TYPOGRAPHY.tableSize),
+  };
+}
+
+function setCell(sheet: Sheet, address: string, value: CellValue): void {
+  const at = parseAddress(address);
+  if (!at) return;
+  const row = sheet.rows[at.row - 1];
+  const cell = row?.cells[at.column - 1];
+  if (cell) cell.value = value;
+}
+
+/**
+ * The tracking workbook. Its report date cell holds =TODAY() (always current); a date other than
+ * today is written as that date, so the file shows the colours of the day the official chose.
+ */
+export function trackingSpec(
+  plan: Plan,
+  options: { asOf: IsoDate; today: IsoDate; soonDays: number; typography?: Typography },
+): WorkbookSpec {
+  const spec = trackingWorkbook(plan, {
+    asOf: options.asOf,
+    soonDays: options.soonDays,
+    ...(options.typography ? { typography: options.typography } : {}),
+  });
+  if (options.asOf !== options.today) {
+    const sheet = spec.sheets.find((s) => s.name === TRACKING_SHEET);
+    if (sheet) setCell(sheet, TRACKING_AS_OF_CELL, { date: options.asOf });
+  }
+  return spec;
+}
+
+export function xlsxDownload(spec: WorkbookSpec, name: string): Download {
+  return { name, bytes: renderXlsx(spec), mime: XLSX_MIME };
+}
+
+export function consolidationDownloads(plan: Plan, result: ConsolidationResult): Download[] {
+  return [
+    xlsxDownload(consolidatedWorkbook(plan, result), consolidatedFileName(result, "xlsx")),
+    {
+      name: consolidatedFileName(result, "json"),
+      bytes: new TextEncoder().encode(`${JSON.stringify(result, null, 2)}\n`),
+      mime: JSON_MIME,
+    },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where things are in the consolidated sheets
+
+function cellValue(sheet: Sheet, row: number, column: number): CellValue | undefined {
+  return sheet.rows[row - 1]?.cells[column - 1]?.value;
+}
+
+function headerRow(sheet: Sheet | undefined): number | null {
+  return sheet?.print?.repeatRows?.first ?? null;
+}
+
+function width(sheet: Sheet, row: number): number {
+  return Math.max(1, sheet.rows[row - 1]?.cells.length ?? 1);
+}
+
+/**
+ * Row i of a sheet's table is header + 1 + i; each target is checked against the cell that names
+ * it (task number, unit code, file), and falls back to the sheet's first cell if the layout moved.
+ */
+export function locateConsolidated(spec: WorkbookSpec, result: ConsolidationResult): ConsolidationLocations {
+  const sheet = (name: string) => spec.sheets.find((s) => s.name === name);
+  const rowsOf = <T>(
+    name: string,
+    items: readonly T[],
+    column: number,
+    key: (item: T) => CellValue,
+  ): SheetLocation[] => {
+    const s = sheet(name);
+    const h = headerRow(s);
+    return items.map((item, i) => {
+      if (!s || h === null) return { sheet: name, address: "A1" };
+      const row = h + 1 + i;
+      if (cellValue(s, row, column) !== key(item)) return { sheet: name, address: "A1" };
+      return { sheet: name, address: `A${row}:${columnLetter(width(s, h))}${row}` };
+    });
+  };
+  const tasks: Record<number, SheetLocation> = {};
+  rowsOf(CONSOLIDATED_SHEETS.summary, result.byTask, 1, (t) => t.task).forEach((loc, i) => {
+    tasks[(result.byTask[i] as ConsolidationResult["byTask"][number]).task] = loc;
+  });
+  const units: Record<string, SheetLocation> = {};
+  rowsOf(CONSOLIDATED_SHEETS.byUnit, result.byUnit, 2, (u) => u.code).forEach((loc, i) => {
+    units[(result.byUnit[i] as ConsolidationResult["byUnit"][number]).code] = loc;
+  });
+  // A unit that has not reported is shown where it is listed as such.
+  rowsOf(CONSOLIDATED_SHEETS.missing, result.missing, 2, (m) => m.code).forEach((loc, i) => {
+    units[(result.missing[i] as ConsolidationResult["missing"][number]).code] = loc;
+  });
+  const problems = rowsOf(CONSOLIDATED_SHEETS.problems, result.problems, 2, (p) => p.file);
+  return { tasks, units, problems };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing into Excel
+
+/** Bar colours per class: strong tones of the highlight colours, legible in grey print too. */
+const CLASS_BAR_COLORS: Record<DeadlineClass, string> = {
+  "done-on-time": "#63BE7B",
+  "done-late": "#A9D08E",
+  "in-progress": "#5B9BD5",
+  "due-soon": "#FFC000",
+  overdue: "#F8696B",
+  ongoing: "#9BC2E6",
+  "not-reported": "#A6A6A6",
+};
+
+export const STATUS_CHART_TITLE = "Tình trạng thực hiện theo nhiệm vụ (số đơn vị)";
+
+/**
+ * Queues a stacked bar chart of the per-task class counts on "Tổng hợp", under the table. The
+ * class columns are found by their header text, so the chart follows the sheet's layout. Queues
+ * a fixed number of commands (one per class series): no sync here.
+ */
+export function queueStatusChart(
+  workbook: Excel.Workbook,
+  spec: WorkbookSpec,
+  result: ConsolidationResult,
+  isSetSupported: (set: string, version: string) => boolean,
+): boolean {
+  const s = spec.sheets.find((x) => x.name === CONSOLIDATED_SHEETS.summary);
+  const h = headerRow(s);
+  const n = result.byTask.length;
+  if (!s || h === null || n === 0) return false;
+  const byLabel = new Map(
+    (Object.keys(DEADLINE_CLASS_LABELS) as DeadlineClass[]).map((c) => [DEADLINE_CLASS_LABELS[c].vi, c] as const),
+  );
+  const classes: { column: number; cls: DeadlineClass }[] = [];
+  (s.rows[h - 1]?.cells ?? []).forEach((cell, i) => {
+    const cls = typeof cell?.value === "string" ? byLabel.get(cell.value) : undefined;
+    if (cls) classes.push({ column: i + 1, cls });
+  });
+  const first = classes[0];
+  const last = classes[classes.length - 1];
+  if (!first || !last || last.column - first.column + 1 !== classes.length) return false;
+
+  const sheet = workbook.worksheets.getItem(s.name);
+  const data = sheet.getRange(`${columnLetter(first.column)}${h}:${columnLetter(last.column)}${h + n}`);
+  const chart = sheet.charts.add("BarStacked", data, "Columns");
+  chart.title.text = STATUS_CHART_TITLE;
+  chart.legend.position = "Bottom";
+  if (isSetSupported("ExcelApi", "1.7")) {
+    chart.axes.categoryAxis.setCategoryNames(sheet.getRange(`A${h + 1}:A${h + n}`));
+    // Bars run top-down in task order, as in the table.
+    chart.axes.categoryAxis.reversePlotOrder = true;
+  }
+  classes.forEach((c, i) => chart.series.getItemAt(i).format.fill.setSolidColor(CLASS_BAR_COLORS[c.cls]));
+  const top = s.rows.length + 2;
+  chart.setPosition(`A${top}`, `${columnLetter(width(s, h))}${top + Math.max(14, Math.ceil(n * 1.2) + 6)}`);
+  return true;
+}
+
+/**
+ * Writes the consolidated sheets (replacing earlier ones) and the chart: the render's round
+ * trips plus one for the chart, whatever the number of forms.
+ */
+export async function writeConsolidated(
+  context: Excel.RequestContext,
+  excel: ExcelTarget,
+  spec: WorkbookSpec,
+  result: ConsolidationResult,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ExcelWriteReport> {
+  const report = await renderToExcel(context, spec, {
+    ownedSheets: spec.sheets.map((s) => s.name),
+    isSetSupported: (set, version) => excel.isSetSupported(set, version),
+    ...(onProgress ? { onProgress } : {}),
+  });
+  let syncs = report.syncs;
+  const warnings = [...report.warnings];
+  if (queueStatusChart(context.workbook, spec, result, (set, version) => excel.isSetSupported(set, version))) {
+    try {
+      await context.sync();
+      syncs++;
+    } catch (e) {
+      warnings.push({
+        vi: `Không vẽ được biểu đồ tình trạng (${e instanceof Error ? e.message : String(e)}); các trang tổng hợp vẫn đầy đủ.`,
+        en: `Could not draw the status chart (${e instanceof Error ? e.message : String(e)}); the consolidated sheets are complete.`,
+      });
+    }
+  }
+  return { sheets: report.sheets, syncs, warnings };
+}
+
+/** Null when Excel can write sheets at all; else why not (then the page offers the downloads). */
+export function cannotWrite(excel: ExcelTarget): Text | null {
+  const missing = missingFeatures((set, version) => excel.isSetSupported(set, version));
+  return missing.some((m) => m.feature === "core") ? missingFeaturesSummary(missing) : null;
+}

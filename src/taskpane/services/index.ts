@@ -1,0 +1,74 @@
+/**
+ * What the pages call. This module is the dynamic-import boundary: everything heavy (workbook
+ * descriptions, the .xlsx writer and reader, the consolidation, the Office.js renderer) is reached
+ * only through `import()` here, so webpack puts it in chunks loaded on the first click and the
+ * pane starts with React + Fluent UI alone. Only types and tiny helpers are imported statically.
+ */
+import type { ConsolidationResult } from "../../consolidate/types";
+import type {
+  ConsolidateOutcome,
+  ConsolidateRequest,
+  Download,
+  ExcelTarget,
+  FormsOutcome,
+  FormsRequest,
+  HighlightOutcome,
+  HighlightRequest,
+  PrintOutcome,
+  PrintRequest,
+  SheetLocation,
+  TrackingOutcome,
+  TrackingRequest,
+} from "./types";
+
+export type * from "./types";
+export { JSON_MIME, XLSX_MIME, ZIP_MIME } from "./types";
+export { download } from "./download";
+export { errorText, ServiceError } from "./errors";
+export { officeExcelTarget } from "./excel-target";
+
+/** Sổ theo dõi: into the open workbook, or as So-theo-doi-NQ08.xlsx. */
+export async function createTracking(req: TrackingRequest): Promise<TrackingOutcome> {
+  const m = await import(/* webpackChunkName: "svc-tracking" */ "./impl/tracking");
+  return m.createTracking(req);
+}
+
+/** Mẫu báo cáo: every unit's form for a period, as one .zip. */
+export async function createForms(req: FormsRequest): Promise<FormsOutcome> {
+  const m = await import(/* webpackChunkName: "svc-forms" */ "./impl/forms");
+  return m.createForms(req);
+}
+
+/** Tổng hợp: read, check and merge the returned forms; write or download the result. */
+export async function consolidateFiles(req: ConsolidateRequest): Promise<ConsolidateOutcome> {
+  const m = await import(/* webpackChunkName: "svc-consolidate" */ "./impl/consolidate");
+  return m.consolidateFiles(req);
+}
+
+/** The consolidated workbook and JSON summary of a result (Excel mode's "download too" button). */
+export async function consolidationDownloads(result: ConsolidationResult): Promise<Download[]> {
+  const m = await import(/* webpackChunkName: "svc-consolidate" */ "./impl/shared");
+  return m.consolidationDownloads(m.thePlan(), result);
+}
+
+/** Tô màu hạn: recolour for a report date. */
+export async function refreshHighlight(req: HighlightRequest): Promise<HighlightOutcome> {
+  const m = await import(/* webpackChunkName: "svc-highlight" */ "./impl/highlight");
+  return m.refreshHighlight(req);
+}
+
+/** In ấn: official print setup on the chosen sheets. */
+export async function applyPrint(req: PrintRequest): Promise<PrintOutcome> {
+  const m = await import(/* webpackChunkName: "svc-print" */ "./impl/print");
+  return m.applyPrint(req);
+}
+
+/** Shows a consolidated row in Excel: activates its sheet and selects it (one round trip). */
+export async function selectInExcel(excel: ExcelTarget, location: SheetLocation): Promise<void> {
+  await excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(location.sheet);
+    sheet.activate();
+    sheet.getRange(location.address).select();
+    await context.sync();
+  });
+}

@@ -1,0 +1,190 @@
+/**
+ * Shapes the pages and the service implementations share. Type-only imports of the heavy modules:
+ * they vanish from the bundle, so this file costs nothing in the initial JavaScript.
+ */
+import type { ConsolidationResult } from "../../consolidate/types";
+import type { Text } from "../../i18n";
+import type { IsoDate } from "../../plan/types";
+
+/** Runs a batch of Office.js work (Excel.run in the add-in; the recorder's context in tests). */
+export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** The open workbook, when the pane runs inside Excel. */
+export interface ExcelTarget {
+  run: ExcelRunner;
+  isSetSupported(set: string, version: string): boolean;
+}
+
+/** A file the pane offers for download. */
+export interface Download {
+  name: string;
+  bytes: Uint8Array;
+  mime: string;
+}
+
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const ZIP_MIME = "application/zip";
+export const JSON_MIME = "application/json";
+
+/** What was written into the open workbook. */
+export interface ExcelWriteReport {
+  sheets: string[];
+  /** Office.js round trips (context.sync) the whole action took. */
+  syncs: number;
+  warnings: Text[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tracking
+
+export interface TrackingRequest {
+  asOf: IsoDate;
+  /** Today's date: a report date equal to it keeps the live =TODAY() in the sheet. */
+  today: IsoDate;
+  soonDays: number;
+  titleSize: number;
+  tableSize: number;
+  /** Given in Excel mode. */
+  excel?: ExcelTarget;
+  /** Write into Excel even though some features are missing (they are skipped, with warnings). */
+  force?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export type TrackingOutcome =
+  | { kind: "download"; download: Download }
+  | { kind: "excel"; report: ExcelWriteReport }
+  /** This Excel lacks features the workbook uses: say which, and offer the .xlsx instead. */
+  | { kind: "missing-features"; summary: Text; features: Text[]; canForce: boolean; download: Download };
+
+// ---------------------------------------------------------------------------------------------
+// Forms
+
+export interface FormsRequest {
+  /** "2026-H1", "2026-H2" or "2026". */
+  period: string;
+  password?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface FormUnit {
+  code: string;
+  name: string;
+  level: "provincial" | "commune";
+  file: string;
+  tasks: number;
+}
+
+export interface FormsOutcome {
+  download: Download;
+  periodLabel: Text;
+  units: FormUnit[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Consolidation
+
+/** A picked file: the DOM File has all of this; tests pass plain objects. */
+export interface SourceFile {
+  name: string;
+  lastModified?: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export type FileState = "waiting" | "reading" | "checking" | "done" | "failed";
+
+export interface FileProgress {
+  state: FileState;
+  /** Once done: how the consolidation used it. */
+  outcome?: "accepted" | "superseded" | "rejected";
+  /** Forms found in it (a .zip can hold many). */
+  forms?: number;
+  errors?: number;
+  text?: Text;
+}
+
+export interface ConsolidateRequest {
+  files: readonly SourceFile[];
+  asOf: IsoDate;
+  /** null/undefined: the period most forms name. */
+  period?: string | null;
+  soonDays?: number;
+  excel?: ExcelTarget;
+  /** Per picked file (by index). */
+  onFile?: (index: number, progress: FileProgress) => void;
+  /** Overall: forms checked so far. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Where a task, unit or problem sits in the consolidated sheets (for click-to-select). */
+export interface SheetLocation {
+  sheet: string;
+  address: string;
+}
+
+export interface ConsolidationLocations {
+  tasks: Record<number, SheetLocation>;
+  units: Record<string, SheetLocation>;
+  /** By index into result.problems. */
+  problems: SheetLocation[];
+}
+
+export interface ConsolidateOutcome {
+  result: ConsolidationResult;
+  locations: ConsolidationLocations;
+  /** Excel mode: what was written (null when this Excel cannot write it; see `notice`). */
+  excel: ExcelWriteReport | null;
+  /** Browser mode: workbook and JSON summary. Excel mode: empty (ask `consolidationDownloads`). */
+  downloads: Download[];
+  notice?: Text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Highlight
+
+export interface HighlightRequest {
+  asOf: IsoDate;
+  today: IsoDate;
+  soonDays: number;
+  /** The consolidation kept in memory, re-classified for the new date. */
+  consolidation?: ConsolidationResult | null;
+  excel?: ExcelTarget;
+}
+
+export interface HighlightOutcome {
+  /** Excel mode: the tracking sheet's cells were set. */
+  trackingUpdated: boolean;
+  /** The re-classified consolidation, when one was given. */
+  consolidation: ConsolidationResult | null;
+  locations: ConsolidationLocations | null;
+  excel: ExcelWriteReport | null;
+  downloads: Download[];
+  warnings: Text[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Print
+
+/** Sheets the print page knows, or the active sheet. */
+export type PrintChoice = "appendix" | "tracking" | "summary" | "byTask" | "byUnit" | "missing" | "problems" | "active";
+
+export interface PrintRequest {
+  sheets: readonly PrintChoice[];
+  orientation: "landscape" | "portrait";
+  excel: ExcelTarget;
+}
+
+export interface PrintOutcome {
+  /** Sheet names set up ("(active)" for the active sheet). */
+  applied: string[];
+  /** Chosen sheets not in the workbook. */
+  absent: string[];
+  syncs: number;
+  /** Points actually set, for the page's confirmation line. */
+  marginsPt: { top: number; bottom: number; left: number; right: number };
+}
+
+/** Anything a service throws that the page can show as-is. */
+export interface TextError {
+  text: Text;
+}
