@@ -22,13 +22,12 @@ import type {
   Validation,
   WorkbookSpec,
 } from "../workbook/model";
+import { cellNumberFormat } from "../workbook/render-rules";
 import type { RenderedFeature } from "./features";
 import { nameKey, rewriteRefs } from "./refs";
 import type { ExcelFeature } from "./requirements";
 import { columnWidthPoints, mmToPoints } from "./units";
 
-/** Dates without a number format of their own still need one, or Excel shows a serial number. */
-export const DEFAULT_DATE_FORMAT = "dd/mm/yyyy";
 /** Allowance per queued command for the object path and JSON envelope, on top of its value. */
 export const OP_OVERHEAD_BYTES = 256;
 
@@ -453,8 +452,8 @@ export function styleOps(ctx: SheetCtx): Op[] {
 export function effectiveNumberFormat(value: CellValue, style: Style | undefined): string | null {
   const own = style?.numberFormat;
   if (typeof value === "string" && own !== "@" && excelWouldConvert(value)) return "@";
-  if (isDate(value) && own === undefined) return DEFAULT_DATE_FORMAT;
-  return own ?? null;
+  // Dates without a format of their own: the rule shared with the .xlsx writer.
+  return cellNumberFormat(value, own) ?? null;
 }
 
 export function numberFormatOps(ctx: SheetCtx): Op[] {

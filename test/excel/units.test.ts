@@ -1,4 +1,5 @@
 import { columnWidthPoints, maxDigitWidthPx, mmToPoints } from "../../src/excel";
+import { columnWidthPixels, maxDigitWidthPx as sharedMaxDigitWidthPx } from "../../src/workbook/metrics";
 import { excelWouldConvert, rectangles, chunkRows, batchOps, type Op } from "../../src/excel/plan";
 import { rewriteRefs } from "../../src/excel/refs";
 
@@ -19,6 +20,22 @@ describe("units", () => {
   ])("%o: digit %d px, %d chars = %d pt", (font, mdw, chars, points) => {
     expect(maxDigitWidthPx(font)).toBe(mdw);
     expect(columnWidthPoints(chars, font)).toBe(points);
+  });
+
+  it.each([
+    // Times New Roman 13: the padding grows with the font (7 px), as in the .xlsx the writer stores.
+    [{ name: "Times New Roman", size: 13 }, 6, 61, 45.75],
+    [{ name: "Times New Roman", size: 13 }, 46, 421, 315.75],
+    [{ name: "Calibri", size: 11 }, 10, 75, 56.25],
+    // A family missing from the table falls back to a typical digit (0.55 em): 8.8 px → 9 px at 12 pt.
+    [{ name: "Unknown Font", size: 12 }, 10, 97, 72.75],
+  ])("%o: %d chars = the shared %d px × 0.75 = %d pt", (font, chars, px, points) => {
+    expect(columnWidthPixels(chars, font)).toBe(px);
+    expect(columnWidthPoints(chars, font)).toBe(points);
+  });
+
+  it("re-exports the shared digit width, not a copy", () => {
+    expect(maxDigitWidthPx).toBe(sharedMaxDigitWidthPx);
   });
 });
 

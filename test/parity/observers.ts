@@ -7,7 +7,7 @@
  * An observer turns a spec into probes (one per place the feature can be seen: a cell, a sheet, a
  * validation…), each carrying the expected value and both readers.
  */
-import { maxDigitWidthPx } from "../../src/excel/units";
+import { maxDigitWidthPx } from "../../src/workbook/metrics";
 import { columnLetter, parseRange } from "../../src/workbook/a1";
 import { isoToSerial } from "../../src/workbook/dates";
 import type {
@@ -25,7 +25,7 @@ import type {
 } from "../../src/workbook/model";
 import type { Cell as ExcelJsCell, WorksheetView } from "exceljs";
 import type { FakeConditionalFormat, FakeSheet } from "../helpers/excel-recorder";
-import type { ExcelJsCfRule, Line, OfficeView, Sides, XlsxConditionalFormat, XlsxSheetParts, XlsxView } from "./views";
+import type { Line, OfficeView, Sides, XlsxConditionalFormat, XlsxSheetParts, XlsxView } from "./views";
 import { attrs, tags, xmlTrue } from "./views";
 
 export interface Probe {
@@ -495,15 +495,14 @@ function dxfOf(style: DifferentialStyle): Record<DxfField, unknown> {
     fill: rgb(style.fill),
   };
 }
-function xlsxDxf(rule: ExcelJsCfRule | undefined): Record<DxfField, unknown> {
-  const font = rule?.style?.font ?? undefined;
-  const fill = rule?.style?.fill ?? undefined;
+/** From styles.xml itself: ExcelJS reads <i val="0"/> as italic, which is the opposite. */
+function xlsxDxf(cf: XlsxConditionalFormat | undefined): Record<DxfField, unknown> {
+  const dxf = cf?.dxf;
   return {
-    bold: font?.bold ?? null,
-    italic: font?.italic ?? null,
-    color: rgb(font?.color?.argb),
-    // Excel takes a differential solid fill from bgColor.
-    fill: rgb(fill?.bgColor?.argb ?? fill?.fgColor?.argb),
+    bold: dxf?.bold ?? null,
+    italic: dxf?.italic ?? null,
+    color: rgb(dxf?.color ?? undefined),
+    fill: rgb(dxf?.fill ?? undefined),
   };
 }
 function officeDxf(cf: FakeConditionalFormat | undefined): Record<DxfField, unknown> {
@@ -520,7 +519,7 @@ function dxfObserver(field: DxfField, defined: (s: DifferentialStyle) => boolean
   return cfObserver(
     (cf) => isExpression(cf) && defined(cf.style),
     (cf) => present(dxfOf((cf as Extract<ConditionalFormat, { kind: "expression" }>).style)[field]),
-    (x) => xlsxDxf(x?.rule)[field],
+    (x) => xlsxDxf(x)[field],
     (o) => officeDxf(o)[field],
   );
 }
@@ -1236,7 +1235,7 @@ export const OBSERVERS: Readonly<Record<string, Observer>> = {
   "ConditionalFormat.style": cfObserver(
     isExpression,
     (cf) => present(dxfOf((cf as Extract<ConditionalFormat, { kind: "expression" }>).style)),
-    (x) => xlsxDxf(x?.rule),
+    (x) => xlsxDxf(x),
     (o) => officeDxf(o),
   ),
   "ConditionalFormat.stopIfTrue": cfObserver(

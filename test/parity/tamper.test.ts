@@ -178,6 +178,35 @@ const XLSX_CASES: XlsxCase[] = [
     edit: (x) => x.replace(/(<dxf><font>)<b\/>/, "$1"),
     faults: ["ConditionalFormat.style/xlsx", "DifferentialStyle.font.bold/xlsx"],
   },
+  {
+    what: "italic = false dropped from the conditional format",
+    spec: everyFeatureSpec,
+    path: "xl/styles.xml",
+    edit: (x) => x.replace('<i val="0"/>', ""),
+    faults: ["ConditionalFormat.style/xlsx", "DifferentialStyle.font.italic/xlsx"],
+  },
+  {
+    what: "the data bar drawn with a gradient",
+    spec: fullSpec,
+    path: "xl/worksheets/sheet1.xml",
+    edit: (x) => x.replace(' gradient="0"', ' gradient="1"'),
+    faults: ["ConditionalFormat.color/xlsx"],
+  },
+  {
+    what: "a date without a format of its own left as a bare serial",
+    spec: everyFeatureSpec,
+    path: "xl/worksheets/sheet1.xml",
+    edit: (x) => x.replace(/(<c r="C5") s="\d+"/, "$1"),
+    faults: ["CellValue=date/xlsx"],
+  },
+  {
+    what: "a column 2 px narrower (the fixed 5 px padding instead of 7 px for Times New Roman 13)",
+    spec: fullSpec,
+    path: "xl/worksheets/sheet1.xml",
+    // 6 chars: 61 px = 6.77734375; 59 px = 6.5546875.
+    edit: (x) => x.replace('width="6.77734375"', 'width="6.5546875"'),
+    faults: ["Column.width/xlsx"],
+  },
 ];
 
 describe("altered .xlsx parts fail on their feature only", () => {

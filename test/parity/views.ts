@@ -77,6 +77,43 @@ export interface XlsxConditionalFormat {
   xmlRule: Record<string, string>;
   /** A data bar drawn in one solid colour: only the Excel 2010 (x14) extension can say so. */
   solidBar: boolean;
+  /** The rule's differential style read from xl/styles.xml (ExcelJS reads <i val="0"/> as italic). */
+  dxf: XlsxDxf | null;
+}
+
+/** A <dxf>: each flag true/false as written, null when the rule leaves it alone; colours "FFRRGGBB". */
+export interface XlsxDxf {
+  bold: boolean | null;
+  italic: boolean | null;
+  color: string | null;
+  fill: string | null;
+}
+
+/** A CT_BooleanProperty (<b/>, <b val="0"/>): absent = null, no val = true. */
+function flagOf(xml: string, name: string): boolean | null {
+  const tag = tags(xml, name)[0];
+  return tag === undefined ? null : xmlTrue(attrs(tag).val, true);
+}
+
+/** The <dxf> elements of xl/styles.xml, in index order. */
+function dxfsOf(stylesXml: string): XlsxDxf[] {
+  const list = /<dxfs\b[^>]*>([\s\S]*?)<\/dxfs>/.exec(stylesXml)?.[1] ?? "";
+  return [...list.matchAll(/<dxf\/>|<dxf>([\s\S]*?)<\/dxf>/g)].map((m) => {
+    const body = m[1] ?? "";
+    const font = /<font>([\s\S]*?)<\/font>/.exec(body)?.[1] ?? "";
+    const fill = /<fill>([\s\S]*?)<\/fill>/.exec(body)?.[1] ?? "";
+    const rgb = (xml: string, name: string): string | null => {
+      const tag = tags(xml, name)[0];
+      return tag === undefined ? null : (attrs(tag).rgb ?? null);
+    };
+    return {
+      bold: flagOf(font, "b"),
+      italic: flagOf(font, "i"),
+      color: rgb(font, "color"),
+      // Excel takes a differential solid fill from bgColor.
+      fill: rgb(fill, "bgColor") ?? rgb(fill, "fgColor"),
+    };
+  });
 }
 
 /** Ranges whose x14 data bar is solid (gradient="0"). */
@@ -147,6 +184,7 @@ export async function xlsxView(bytes: Uint8Array): Promise<XlsxView> {
         dataValidations?: { model?: Record<string, ExcelJsValidation> };
       };
       const xmlRules = tags(xml, "cfRule").map(attrs);
+      const dxfs = dxfsOf(parts["xl/styles.xml"] ?? "");
       const solid = solidBarRanges(xml);
       const conditionalFormats = (raw.conditionalFormattings ?? []).flatMap((cf) =>
         cf.rules.map((rule) => ({ ref: cf.ref, rule })),
@@ -154,11 +192,15 @@ export async function xlsxView(bytes: Uint8Array): Promise<XlsxView> {
       s = {
         xml,
         ws,
-        conditionalFormats: conditionalFormats.map((c, i) => ({
-          ...c,
-          xmlRule: xmlRules[i] ?? {},
-          solidBar: c.rule.type === "dataBar" && solid.has(c.ref),
-        })),
+        conditionalFormats: conditionalFormats.map((c, i) => {
+          const xmlRule = xmlRules[i] ?? {};
+          return {
+            ...c,
+            xmlRule,
+            solidBar: c.rule.type === "dataBar" && solid.has(c.ref),
+            dxf: xmlRule.dxfId === undefined ? null : (dxfs[Number(xmlRule.dxfId)] ?? null),
+          };
+        }),
         tables: Object.values(raw.tables ?? {}).map((t) => (t.table ?? t.model) as ExcelJsTable),
         validationAt: (ref) => raw.dataValidations?.model?.[ref],
       };

@@ -1,7 +1,7 @@
 /**
  * The .xlsx writer against LibreOffice: print to PDF (page size, pages, repeated header, nothing cut
- * off, first page without header) and re-save as .xlsx (validations, protection and custom properties
- * survive). Two soffice runs in all; each converts several files.
+ * off, first page without header) and re-save as .xlsx (validations, protection, custom properties and
+ * the solid data bar survive). Two soffice runs in all; each converts several files.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -139,7 +139,7 @@ describe("renderXlsx with LibreOffice", () => {
     expect(fullText).toContain("15/03/2026");
   });
 
-  it("keeps validations, sheet protection and custom properties when LibreOffice re-saves the file", async () => {
+  it("keeps validations, sheet protection, the solid data bar and custom properties when LibreOffice re-saves the file", async () => {
     const input = join(dir, "resave.xlsx");
     writeFileSync(input, renderXlsx(fullSpec()));
     const out = await convertWithLibreOffice(input, "xlsx", join(dir, "resaved"));
@@ -174,6 +174,18 @@ describe("renderXlsx with LibreOffice", () => {
     // Forbidden actions stay forbidden (absent attributes default to "protected" for these).
     for (const forbidden of ["formatRows", "sort"]) expect(protection?.attrs[forbidden] ?? "1").toMatch(/^(1|true)$/);
     for (const allowed of ["formatColumns", "autoFilter"]) expect(protection?.attrs[allowed]).toMatch(/^(0|false)$/);
+
+    // The data bar survives, still solid: LibreOffice read the x14 twin (without it, it re-saves gradient="true").
+    const bar = elements(sheet, "cfRule").find((r) => r.attrs.type === "dataBar");
+    expect(bar?.body).toMatch(
+      /<cfvo type="num" val="0"\s*(?:\/>|><\/cfvo>)<cfvo type="num" val="1"\s*(?:\/>|><\/cfvo>)/,
+    );
+    expect(bar?.body).toMatch(/<color rgb="FF638EC6"/);
+    const id = /<x14:id>([^<]+)<\/x14:id>/.exec(bar?.body ?? "")?.[1];
+    const twin = elements(sheet, "x14:cfRule").find((r) => r.attrs.id === id);
+    expect(twin?.attrs.type).toBe("dataBar");
+    expect(elements(twin?.body ?? "", "x14:dataBar")[0]?.attrs.gradient).toMatch(/^(0|false)$/);
+    expect(sheet).toContain("<xm:sqref>E4:E6</xm:sqref>");
 
     const custom = elements(text("docProps/custom.xml"), "property").map((p) => [
       p.attrs.name,

@@ -9,7 +9,10 @@ import type { Cell, Sheet, WorkbookSpec } from "../../src/workbook/model";
 import { renderXlsx, WorkbookSpecError } from "../../src/xlsx/write";
 import { APPLICATION_NAME } from "../../src/xlsx/write/docProps";
 import { legacyPasswordHash } from "../../src/xlsx/write/protection";
-import { fileColumnWidth } from "../../src/xlsx/write/worksheet";
+import { columnWidthPoints } from "../../src/excel/units";
+import { columnWidthPixels, maxDigitWidthPx } from "../../src/workbook/metrics";
+import { dataBarGuid, fileColumnWidth } from "../../src/xlsx/write/worksheet";
+import { everyFeatureSpec } from "../excel/fixtures";
 import { fullSpec, LONG_LIST, makeSheet, makeSpec } from "./writeFixtures";
 
 /** ExcelJS reads these but its type definitions leave them out. */
@@ -168,6 +171,21 @@ describe("renderXlsx read back with ExcelJS", () => {
     expect(styles).toContain('<numFmt numFmtId="164" formatCode="dd/mm/yyyy"/>');
   });
 
+  it.each([
+    // Times New Roman 13: MDW 9 px, padding 2·ceil(9/4)+1 = 7 px.
+    [{ name: "Times New Roman", size: 13 }, 6, 61, 6.77734375, 45.75],
+    [{ name: "Times New Roman", size: 13 }, 46, 421, 46.77734375, 315.75],
+    // Calibri 11: MDW 7 px, padding 5 px (ECMA-376's example).
+    [{ name: "Calibri", size: 11 }, 10, 75, 10.7109375, 56.25],
+  ])("%o, %d chars: %d px, stored as %d, the same %d pt the add-in sets", (font, chars, px, stored, points) => {
+    expect(columnWidthPixels(chars, font)).toBe(px);
+    expect(fileColumnWidth(chars, font)).toBe(stored);
+    expect(columnWidthPoints(chars, font)).toBe(points);
+    // Excel's reading of the stored width (ECMA-376 §18.3.1.13) gives back exactly the shared pixels.
+    const mdw = maxDigitWidthPx(font);
+    expect(Math.trunc(((256 * stored + Math.trunc(128 / mdw)) / 256) * mdw)).toBe(px);
+  });
+
   it("writes column widths (plus Excel's cell padding), hidden columns, row heights and merges", () => {
     const font = spec.defaultFont;
     spec.sheets[0]?.columns.forEach((c, i) => {
@@ -177,6 +195,7 @@ describe("renderXlsx read back with ExcelJS", () => {
       expect(width).toBeLessThan(c.width + 1);
     });
     expect(fileColumnWidth(10, { name: "Calibri", size: 11 })).toBe(10.7109375); // Excel's own value for 10 characters
+    expect(fileColumnWidth(8.43, { name: "Calibri", size: 11 })).toBe(9.140625); // Excel's default column
     expect(ws.getColumn(6).hidden).toBe(true);
     expect(ws.getColumn(5).hidden).toBe(false);
     expect(ws.getRow(1).height).toBe(30);
@@ -264,13 +283,119 @@ describe("renderXlsx read back with ExcelJS", () => {
     expect(cf[2]?.rules[0]?.formulae).toEqual(["C4<TODAY()"]);
     const xml = part(bytes, "xl/worksheets/sheet1.xml");
     expect(xml).toContain('stopIfTrue="1"');
-    expect(xml).not.toContain("x14:");
   });
 
   it("writes a data bar without max up to the range's maximum", () => {
     const sheet = makeSheet({ conditionalFormats: [{ kind: "dataBar", range: "A1:A9", color: "00B050", min: 0.1 }] });
     const xml = part(renderXlsx(makeSpec({ sheets: [sheet] })), "xl/worksheets/sheet1.xml");
     expect(xml).toContain('<cfvo type="num" val="0.1"/><cfvo type="max"/><color rgb="FF00B050"/>');
+    expect(xml).toContain('<x14:cfvo type="num"><xm:f>0.1</xm:f></x14:cfvo><x14:cfvo type="max"/>');
+  });
+
+  it("writes each data bar's Excel 2010 twin: solid (gradient=0), joined by a reproducible id, in the last extLst", () => {
+    const xml = part(bytes, "xl/worksheets/sheet1.xml");
+    const id = dataBarGuid(0, 1); // sheet 1, conditional format 2
+    expect(id).toMatch(/^\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}$/);
+    // The Excel 2007 rule points to its twin.
+    expect(xml).toContain(
+      '<color rgb="FF638EC6"/></dataBar><extLst><ext uri="{B025F937-C7B1-47D3-B67F-A62EFF666E3E}" ' +
+        `xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:id>${id}</x14:id></ext></extLst></cfRule>`,
+    );
+    // The twin, in MS-XLSX's element order: cfvo, cfvo, negativeFillColor, axisColor; then the range.
+    expect(xml).toContain(
+      '</headerFooter><extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" ' +
+        'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:conditionalFormattings>' +
+        '<x14:conditionalFormatting xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">' +
+        `<x14:cfRule type="dataBar" id="${id}">` +
+        '<x14:dataBar minLength="0" maxLength="100" gradient="0">' +
+        '<x14:cfvo type="num"><xm:f>0</xm:f></x14:cfvo><x14:cfvo type="num"><xm:f>1</xm:f></x14:cfvo>' +
+        '<x14:negativeFillColor rgb="FFFF0000"/><x14:axisColor rgb="FF000000"/></x14:dataBar></x14:cfRule>' +
+        "<xm:sqref>E4:E6</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst></worksheet>",
+    );
+    // One twin per data bar, and only for data bars.
+    expect(xml.match(/<x14:id>/g)).toHaveLength(1);
+    expect(xml.match(/<x14:cfRule /g)).toHaveLength(1);
+    // ExcelJS joins the two halves into one rule.
+    const bar = ws.conditionalFormattings[1]?.rules[0] as CfRuleModel & { gradient?: boolean; x14Id?: string };
+    expect(bar).toMatchObject({ type: "dataBar", gradient: false, x14Id: id, color: { argb: "FF638EC6" } });
+    expect(ws.conditionalFormattings).toHaveLength(3);
+  });
+
+  it.each([
+    [0, 0, "{DA7ABA20-0000-4000-8000-000000000000}"],
+    [2, 10, "{DA7ABA20-0000-4000-8000-00000200000A}"],
+  ])("data bar ids are derived from sheet %d and rule %d: %s", (sheet, rule, id) => {
+    expect(dataBarGuid(sheet, rule)).toBe(id);
+  });
+
+  it("gives data bars on different sheets different ids, and no extLst to sheets without data bars", () => {
+    const bar = { kind: "dataBar" as const, range: "A1:A3", color: "00B050" };
+    const three = makeSpec({
+      sheets: [
+        makeSheet({ name: "Một", conditionalFormats: [bar] }),
+        makeSheet({ name: "Hai", conditionalFormats: [bar, { ...bar, range: "B1:B3" }] }),
+        makeSheet({ name: "Ba" }),
+      ],
+    });
+    const out = renderXlsx(three);
+    const ids = [1, 2, 3].flatMap((n) =>
+      [...part(out, `xl/worksheets/sheet${n}.xml`).matchAll(/<x14:cfRule type="dataBar" id="([^"]+)"/g)].map(
+        (m) => m[1],
+      ),
+    );
+    expect(ids).toEqual([dataBarGuid(0, 0), dataBarGuid(1, 0), dataBarGuid(1, 1)]);
+    expect(new Set(ids).size).toBe(3);
+    expect(part(out, "xl/worksheets/sheet3.xml")).not.toContain("extLst");
+  });
+
+  it("puts the extLst after tableParts: the last child of <worksheet>", () => {
+    const xml = part(renderXlsx(everyFeatureSpec()), "xl/worksheets/sheet1.xml");
+    expect(xml).toMatch(
+      /<\/tableParts><extLst><ext uri="\{78C0D931-6437-407d-A8EE-F0AAD7539E65\}"[^>]*><x14:conditionalFormattings>.*<\/extLst><\/worksheet>$/,
+    );
+  });
+
+  it("writes false in a conditional format's style as val=0, so the rule turns bold/italic off", () => {
+    const sheet = makeSheet({
+      conditionalFormats: [
+        { kind: "expression", range: "A1:A3", formula: "A1>0", style: { font: { bold: false, italic: false } } },
+        { kind: "expression", range: "B1:B3", formula: "B1>0", style: { font: { bold: true, italic: false } } },
+      ],
+    });
+    const styles = part(renderXlsx(makeSpec({ sheets: [sheet] })), "xl/styles.xml");
+    expect(styles).toContain('<dxfs count="2"><dxf><font><b val="0"/><i val="0"/></font></dxf>');
+    expect(styles).toContain('<dxf><font><b/><i val="0"/></font></dxf></dxfs>');
+  });
+
+  it("gives a date in a cell without a number format the shared date format, keeping the rest of its style", async () => {
+    const sheet = makeSheet({
+      rows: [
+        {
+          cells: [
+            { value: { date: "2026-12-31" } },
+            { value: { date: "2026-12-30" }, style: "center" },
+            { value: 5, style: "center" },
+            { value: { date: "2026-12-29" } },
+          ],
+        },
+      ],
+    });
+    const base = makeSpec({ sheets: [sheet] });
+    const spec2 = { ...base, styles: { ...base.styles, center: { alignment: { horizontal: "center" as const } } } };
+    const out = renderXlsx(spec2);
+    const book = await load(out);
+    const s = sheetOf(book, "Trang tính");
+    expect(s.getCell("A1").value).toEqual(new Date("2026-12-31T00:00:00Z"));
+    expect(s.getCell("A1").numFmt).toBe("dd/mm/yyyy");
+    expect(s.getCell("B1").numFmt).toBe("dd/mm/yyyy");
+    expect(s.getCell("B1").alignment).toMatchObject({ horizontal: "center" });
+    expect(s.getCell("C1").numFmt).toBeUndefined();
+    const xml = part(out, "xl/worksheets/sheet1.xml");
+    // Both bare dates share one format variant; the styled date has its own.
+    const styleOf = (ref: string): string | undefined => new RegExp(`<c r="${ref}" s="(\\d+)"`).exec(xml)?.[1];
+    expect(styleOf("A1")).toBe(styleOf("D1"));
+    expect(styleOf("A1")).not.toBe(styleOf("B1"));
+    expect(part(out, "xl/styles.xml")).toContain('formatCode="dd/mm/yyyy"');
   });
 
   it("writes sheet protection: legacy hash and Excel's inverted allow flags", () => {

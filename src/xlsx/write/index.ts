@@ -57,6 +57,7 @@ export function renderXlsx(spec: WorkbookSpec, options: RenderXlsxOptions = {}):
       tables,
       tableRelIds: rels.map((r) => r.id),
       selected: i === spec.activeSheet,
+      index: i,
     });
     needsRecalc ||= out.needsRecalc;
     sheetParts.push([`xl/worksheets/sheet${n}.xml`, out.xml]);

@@ -3,7 +3,8 @@
  * number formats and cell formats (cellXfs); conditional-format styles become dxfs.
  * Index 0 of every list is the workbook default (the description's defaultFont = Excel's "Normal").
  */
-import type { DifferentialStyle, Style, WorkbookSpec } from "../../workbook/model";
+import type { CellValue, DifferentialStyle, Style, WorkbookSpec } from "../../workbook/model";
+import { cellNumberFormat } from "../../workbook/render-rules";
 import { WorkbookSpecError } from "./errors";
 import { el, NS, XML_DECLARATION } from "./xml";
 
@@ -49,6 +50,8 @@ export class StylesPart {
   private readonly numFmts = new Map<string, number>();
   /** Style key → cellXfs index. */
   private readonly xfOfStyle = new Map<string, number>();
+  /** Style key + number format → cellXfs index of a style given a number format it lacks (dates). */
+  private readonly variants = new Map<string, number>();
 
   constructor(private readonly spec: WorkbookSpec) {
     const { name, size } = spec.defaultFont;
@@ -64,12 +67,30 @@ export class StylesPart {
       this.xfOfStyle.set(key, this.cellXf(style, `style "${key}"`));
   }
 
-  /** cellXfs index for a cell's style key (undefined = the default format 0). */
-  xfIndex(key: string | undefined, where: string): number {
-    if (key === undefined) return 0;
-    const i = this.xfOfStyle.get(key);
-    if (i === undefined) throw new WorkbookSpecError(`${where}: style "${key}" is not defined in WorkbookSpec.styles`);
-    return i;
+  /**
+   * cellXfs index for a cell's style key (undefined = the default format 0). With the cell's value, the
+   * number format follows the rule shared with the Office.js writer (src/workbook/render-rules.ts): a
+   * date whose style has no number format gets a variant of the style with the default date format.
+   */
+  xfIndex(key: string | undefined, where: string, value: CellValue = null): number {
+    let style: Style = {};
+    let xf = 0;
+    if (key !== undefined) {
+      const i = this.xfOfStyle.get(key);
+      if (i === undefined)
+        throw new WorkbookSpecError(`${where}: style "${key}" is not defined in WorkbookSpec.styles`);
+      style = this.spec.styles[key] as Style;
+      xf = i;
+    }
+    const numberFormat = cellNumberFormat(value, style.numberFormat);
+    if (numberFormat === style.numberFormat) return xf;
+    const variantKey = `${key ?? ""}\u0000${numberFormat ?? ""}`;
+    let variant = this.variants.get(variantKey);
+    if (variant === undefined) {
+      variant = this.cellXf({ ...style, numberFormat }, where);
+      this.variants.set(variantKey, variant);
+    }
+    return variant;
   }
 
   /** dxfs index for a conditional format's style. */
@@ -77,10 +98,13 @@ export class StylesPart {
     let font = "";
     if (style.font) {
       const f = style.font;
+      // false is written as val="0": the rule then really turns bold/italic off, as Office.js sets it.
+      const flag = (name: string, on: boolean | undefined): string =>
+        on === undefined ? "" : on ? `<${name}/>` : el(name, { val: false });
       font = el(
         "font",
         {},
-        (f.bold ? "<b/>" : "") + (f.italic ? "<i/>" : "") + (f.color ? el("color", { rgb: argb(f.color, where) }) : ""),
+        flag("b", f.bold) + flag("i", f.italic) + (f.color ? el("color", { rgb: argb(f.color, where) }) : ""),
       );
     }
     // Both colours carry the fill: Excel reads bgColor for a differential solid fill, other readers fgColor.

@@ -2,6 +2,7 @@
 import type { RangePos } from "../../workbook/a1";
 import { address, columnLetter } from "../../workbook/a1";
 import { isoToSerial, serialToIso } from "../../workbook/dates";
+import { columnWidthPixels, maxDigitWidthPx } from "../../workbook/metrics";
 import type { Cell, ConditionalFormat, Sheet, Validation, WorkbookSpec } from "../../workbook/model";
 import { at, WorkbookSpecError } from "./errors";
 import { sheetProtectionXml } from "./protection";
@@ -32,6 +33,8 @@ export interface WorksheetContext {
   tableRelIds: readonly string[];
   /** The active sheet (tabSelected). */
   selected: boolean;
+  /** The sheet's index in the workbook: makes the ids of its Excel 2010 data bars unique and reproducible. */
+  index: number;
 }
 
 export interface WorksheetOutput {
@@ -53,22 +56,34 @@ export function checkSheetName(name: string, index: number): void {
 }
 
 /**
- * Width as stored in the file. The description gives characters "as Excel shows them"; the file stores
- * them plus 5 pixels of cell padding, in units of the default font's widest digit (ECMA-376 §18.3.1.13).
- * The digit width comes from the default font's typical digit advance (half an em for most text fonts).
+ * Width as stored in the file. The description gives characters "as Excel shows them"; the pixel width
+ * (characters plus cell padding) comes from src/workbook/metrics.ts, shared with the Office.js writer, and
+ * the file stores it in units of the default font's widest digit (ECMA-376 §18.3.1.13):
+ * width = Truncate(pixels / MDW × 256) / 256. Excel turns that back into exactly the same pixels.
  */
 export function fileColumnWidth(chars: number, font: WorkbookSpec["defaultFont"]): number {
-  const ratio = DIGIT_EM[font.name.toLowerCase()] ?? 0.5;
-  const digitPx = Math.max(1, Math.round(((font.size * 96) / 72) * ratio));
-  return Math.trunc(((chars * digitPx + 5) / digitPx) * 256) / 256;
+  const px = columnWidthPixels(chars, font);
+  return Math.trunc((px * 256) / maxDigitWidthPx(font)) / 256;
 }
-const DIGIT_EM: Record<string, number> = {
-  calibri: 0.507,
-  arial: 0.556,
-  "liberation sans": 0.556,
-  "times new roman": 0.5,
-  "liberation serif": 0.5,
-};
+
+/** Excel 2010 extension namespaces and ids (MS-XLSX 2.3.6, 2.6.x): data bars that Excel 2007 could not describe. */
+const X14 = {
+  ns: "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main",
+  xm: "http://schemas.microsoft.com/office/excel/2006/main",
+  /** In a <cfRule>: points to its x14 twin. */
+  cfRuleRef: "{B025F937-C7B1-47D3-B67F-A62EFF666E3E}",
+  /** In the worksheet's extLst: the x14 conditional formats. */
+  conditionalFormattings: "{78C0D931-6437-407d-A8EE-F0AAD7539E65}",
+} as const;
+
+/**
+ * The id joining a data bar's Excel 2007 rule and its x14 twin: a GUID built from the sheet and rule
+ * indices, so it is unique in the workbook and the same description still gives the same bytes.
+ */
+export function dataBarGuid(sheetIndex: number, ruleIndex: number): string {
+  const hex = (n: number, width: number): string => n.toString(16).toUpperCase().padStart(width, "0");
+  return `{DA7ABA20-0000-4000-8000-${hex(sheetIndex, 6)}${hex(ruleIndex, 6)}}`;
+}
 
 export function worksheetXml(sheet: Sheet, ctx: WorksheetContext): WorksheetOutput {
   const s = new SheetWriter(sheet, ctx);
@@ -114,7 +129,8 @@ class SheetWriter {
                 { count: this.ctx.tables.length },
                 this.ctx.tableRelIds.map((id) => el("tablePart", { "r:id": id })).join(""),
               )
-            : ""),
+            : "") +
+          this.extLst(),
       );
     return { xml, needsRecalc: this.needsRecalc };
   }
@@ -217,8 +233,9 @@ class SheetWriter {
 
   private cell(cell: Cell, ref: string): string {
     const where = this.where(`cell ${ref}`);
-    const s = this.ctx.styles.xfIndex(cell.style, where) || undefined;
     const v = cell.value;
+    // The value is passed along: a date whose style has no number format gets the shared date format.
+    const s = this.ctx.styles.xfIndex(cell.style, where, v) || undefined;
     if (v === null) return s === undefined ? "" : el("c", { r: ref, s });
     if (typeof v === "string") {
       // Always a shared string: text that looks like a formula ("=…", "+…", "-…", "@…") stays text.
@@ -270,13 +287,14 @@ class SheetWriter {
       .map((cf, i) => {
         const where = this.where(`conditional format ${i + 1}`);
         const sqref = sqrefText(cf.range, where);
-        return el("conditionalFormatting", { sqref }, this.cfRule(cf, i + 1, where));
+        return el("conditionalFormatting", { sqref }, this.cfRule(cf, i, where));
       })
       .join("");
   }
 
-  /** Priorities follow the description's order: the first rule wins. */
-  private cfRule(cf: ConditionalFormat, priority: number, where: string): string {
+  /** Priorities follow the description's order (`index` 0 = priority 1): the first rule wins. */
+  private cfRule(cf: ConditionalFormat, index: number, where: string): string {
+    const priority = index + 1;
     if (cf.kind === "expression") {
       const dxfId = this.ctx.styles.dxfIndex(cf.style, where);
       return el(
@@ -285,15 +303,66 @@ class SheetWriter {
         `<formula>${escapeText(formulaText(cf.formula, where))}</formula>`,
       );
     }
-    // The Excel 2007 data bar (no x14 extension): Excel and LibreOffice both read it. The bar starts at 0
-    // unless the description gives `min`, and ends at `max` or the largest value in the range.
+    // The Excel 2007 data bar, which every reader knows, plus a reference to its Excel 2010 twin (written
+    // in the worksheet's extLst): only the twin can say "solid fill", without it Excel draws a gradient.
+    // The bar starts at 0 unless the description gives `min`, and ends at `max` or the largest value.
     const low = el("cfvo", { type: "num", val: finite(cf.min ?? 0, where) });
     const high =
       cf.max === undefined ? el("cfvo", { type: "max" }) : el("cfvo", { type: "num", val: finite(cf.max, where) });
+    const ref = el(
+      "extLst",
+      {},
+      el("ext", { uri: X14.cfRuleRef, "xmlns:x14": X14.ns }, `<x14:id>${dataBarGuid(this.ctx.index, index)}</x14:id>`),
+    );
     return el(
       "cfRule",
       { type: "dataBar", priority },
-      el("dataBar", {}, low + high + el("color", { rgb: argb(cf.color, where) })),
+      el("dataBar", {}, low + high + el("color", { rgb: argb(cf.color, where) })) + ref,
+    );
+  }
+
+  /**
+   * The worksheet's extLst (last child of <worksheet>): the Excel 2010 twin of every data bar, solid
+   * (gradient="0"), full cell width at the maximum (minLength 0, maxLength 100) as Office.js draws it.
+   * Child order of x14:dataBar is fixed by MS-XLSX: cfvo, cfvo, fillColor?, borderColor?,
+   * negativeFillColor?, negativeBorderColor?, axisColor?.
+   */
+  private extLst(): string {
+    const items = this.sheet.conditionalFormats.flatMap((cf, i) => {
+      if (cf.kind !== "dataBar") return [];
+      const where = this.where(`conditional format ${i + 1}`);
+      const cfvo = (type: string, value?: number): string =>
+        value === undefined
+          ? el("x14:cfvo", { type })
+          : el("x14:cfvo", { type }, `<xm:f>${finite(value, where)}</xm:f>`);
+      const high = cf.max === undefined ? cfvo("max") : cfvo("num", cf.max);
+      const bar = el(
+        "x14:dataBar",
+        { minLength: 0, maxLength: 100, gradient: false },
+        cfvo("num", cf.min ?? 0) +
+          high +
+          // Excel's defaults for negative values and the axis, which Excel 2010+ always writes.
+          el("x14:negativeFillColor", { rgb: "FFFF0000" }) +
+          el("x14:axisColor", { rgb: "FF000000" }),
+      );
+      return [
+        el(
+          "x14:conditionalFormatting",
+          { "xmlns:xm": X14.xm },
+          el("x14:cfRule", { type: "dataBar", id: dataBarGuid(this.ctx.index, i) }, bar) +
+            `<xm:sqref>${sqrefText(cf.range, where)}</xm:sqref>`,
+        ),
+      ];
+    });
+    if (items.length === 0) return "";
+    return el(
+      "extLst",
+      {},
+      el(
+        "ext",
+        { uri: X14.conditionalFormattings, "xmlns:x14": X14.ns },
+        el("x14:conditionalFormattings", {}, items.join("")),
+      ),
     );
   }
 
