@@ -1,0 +1,287 @@
+/**
+ * End to end, in a real browser: the production build served on localhost, opened in Debian's
+ * Chromium (playwright-core, no downloaded browser) with no Office around — the way an office on
+ * Excel 2016 or without internet uses it. Forms are created and downloaded, 150 forms filled the way
+ * units fill them (plus one broken file) are picked and consolidated, the download is checked, and
+ * the consolidate page is used with the keyboard alone. Screenshots of each step go to
+ * test-output/e2e/.
+ */
+import { execFileSync } from "child_process";
+import { unzipSync } from "fflate";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join, resolve } from "path";
+import { chromium, type Browser, type Download, type Page } from "playwright-core";
+import { builtinPlan, reportingUnits } from "../../src/plan";
+import { FORM_SHEET } from "../../src/workbook/form-layout";
+import { identityFromPairs } from "../../src/workbook/identity";
+import { readXlsx } from "../../src/xlsx/read";
+import { serveDirectory, type StaticServer } from "../addin/static-server";
+import { fillForm, type FillRow } from "../helpers/fill-form";
+
+const ROOT = resolve(__dirname, "..", "..");
+const SHOTS = join(ROOT, "test-output", "e2e");
+const plan = builtinPlan();
+const units = reportingUnits(plan);
+
+let dist: string;
+let server: StaticServer;
+let browser: Browser;
+const consoleErrors: string[] = [];
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    viewport: { width: 420, height: 900 },
+    locale: "vi-VN",
+  });
+  const page = await context.newPage();
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(m.text());
+  });
+  page.on("pageerror", (e) => consoleErrors.push(String(e)));
+  return page;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+async function saved(download: Download, dir: string): Promise<string> {
+  const path = join(dir, download.suggestedFilename());
+  await download.saveAs(path);
+  return path;
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  dist = join(mkdtempSync(join(tmpdir(), "nq08-e2e-")), "dist");
+  execFileSync(process.execPath, [require.resolve("webpack/bin/webpack.js"), "--mode", "production"], {
+    cwd: ROOT,
+    env: { ...process.env, ADDIN_OUT_DIR: dist },
+    stdio: "pipe",
+    timeout: 300000,
+  });
+  server = await serveDirectory(dist);
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}, 360000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** How a unit fills its form: statuses (some typed loosely), dates as dates or text, results. */
+function unitRows(unitIndex: number, tasks: number[]): FillRow[] {
+  return tasks.map((task, j) => {
+    const k = (unitIndex + j) % 4;
+    return {
+      task,
+      status: ["Hoàn thành", "Đang thực hiện", "đã hoàn thành", "Chưa triển khai"][k]!,
+      completedOn: k === 0 ? { date: "2026-05-20" } : k === 2 ? "10/6/2026" : null,
+      progress: k === 1 ? "60%" : k === 0 ? 100 : null,
+      result:
+        k === 0 || k === 2
+          ? `Đơn vị ${unitIndex + 1}: đã ban hành kế hoạch, tổ chức quán triệt nhiệm vụ ${task}.`
+          : null,
+      difficulties: k === 1 ? "=Thiếu kinh phí" : null,
+    };
+  });
+}
+
+describe("the task pane in a plain browser", () => {
+  const work = mkdtempSync(join(tmpdir(), "nq08-e2e-files-"));
+  let formsZip: Uint8Array;
+
+  it("opens in browser mode, says no file leaves the computer, and loads no xlsx code yet", async () => {
+    const page = await newPage();
+    const scripts: string[] = [];
+    page.on("request", (r) => {
+      if (r.resourceType() === "script") scripts.push(r.url());
+    });
+    await page.goto(`${server.origin}/taskpane.html`);
+    await page.waitForSelector("[data-mode=browser]");
+    await expectVisible(page, "browser-banner");
+    expect(await page.getByTestId("browser-banner").innerText()).toMatch(/không tệp nào được gửi đi|no file leaves/i);
+    // Only the initial bundles: the xlsx/consolidation chunks come with the first action.
+    expect(scripts.every((u) => u.startsWith(server.origin))).toBe(true);
+    expect(scripts.length).toBeLessThanOrEqual(3);
+    await shot(page, "01-open");
+    await page.close();
+  });
+
+  it("creates every unit's form and downloads them as one .zip", async () => {
+    const page = await newPage();
+    await page.goto(`${server.origin}/taskpane.html?page=forms`);
+    await page.getByTestId("forms-period-kind").selectOption("H1");
+    await page.getByTestId("forms-year").selectOption("2026");
+    await shot(page, "02-forms");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("forms-create").click()]);
+    await page.getByTestId("forms-result").waitFor();
+    await shot(page, "03-forms-done");
+    const path = await saved(download, work);
+    expect(path).toMatch(/\.zip$/);
+    formsZip = new Uint8Array(readFileSync(path));
+    const entries = Object.keys(unzipSync(formsZip)).filter((n) => n.endsWith(".xlsx"));
+    expect(entries).toHaveLength(units.length);
+    expect(entries.some((n) => n.includes("2026-H1_BTCTU_"))).toBe(true);
+    await page.close();
+  });
+
+  it("consolidates 150 filled forms and reports the one broken file by name", async () => {
+    const forms = unzipSync(formsZip);
+    const names = Object.keys(forms)
+      .filter((n) => n.endsWith(".xlsx"))
+      .sort();
+    const paths: string[] = [];
+    names.forEach((name, i) => {
+      const form = readXlsx(forms[name]!);
+      const code = identityFromPairs(form.customProperties)!.unitCode!;
+      const bytes = fillForm(
+        forms[name]!,
+        unitRows(i, plan.assignments.get(code)!),
+        { preparer: "Nguyễn Thị B", phone: "0912 345 678" },
+        { modified: "2026-06-16T08:00:00Z" },
+      );
+      const path = join(work, name.split("/").pop()!);
+      writeFileSync(path, bytes);
+      paths.push(path);
+    });
+    // Twelve units send a corrected form later: the newer one must win.
+    for (let i = 0; i < 150 - names.length; i++) {
+      const name = names[i]!;
+      const code = identityFromPairs(readXlsx(forms[name]!).customProperties)!.unitCode!;
+      const rows = plan.assignments.get(code)!.map((task) => ({
+        task,
+        status: "Hoàn thành",
+        completedOn: { date: "2026-06-01" },
+        progress: 100,
+        result: `Bản sửa ${i + 1}`,
+      }));
+      const path = join(work, `gui-lai-${i + 1}.xlsx`);
+      writeFileSync(path, fillForm(forms[name]!, rows, {}, { modified: "2026-06-18T08:00:00Z" }));
+      paths.push(path);
+    }
+    expect(paths).toHaveLength(150);
+    const broken = join(work, "bao-cao-hong.xlsx");
+    writeFileSync(
+      broken,
+      Uint8Array.from({ length: 4000 }, (_, i) => (i * 37) % 251),
+    );
+
+    const page = await newPage();
+    await page.goto(`${server.origin}/taskpane.html?page=consolidate`);
+    await page.getByTestId("consolidate-file-input").setInputFiles([...paths, broken]);
+    await expect(page.getByTestId("consolidate-picked").innerText()).resolves.toContain("151");
+    await page.getByTestId("consolidate-as-of").fill("2026-06-30");
+    await shot(page, "04-consolidate-picked");
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 120000 }),
+      page.getByTestId("consolidate-run").click(),
+    ]);
+    await page.getByTestId("consolidate-summary").waitFor();
+    await shot(page, "05-consolidate-done");
+
+    // Every file got its own progress line; the broken one failed, the rest finished.
+    const states = await page
+      .getByTestId("consolidate-file")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-state")));
+    expect(states).toHaveLength(151);
+    expect(states.filter((s) => s === "failed")).toHaveLength(1);
+    expect(states.filter((s) => s === "done")).toHaveLength(150);
+    expect(await page.getByTestId("consolidate-count-returned").innerText()).toMatch(
+      new RegExp(`${units.length}\\D+${units.length}|${units.length}`),
+    );
+    await page.getByTestId("consolidate-list-problems").locator("summary").click();
+    expect(await page.getByTestId("consolidate-list-problems").innerText()).toContain("bao-cao-hong.xlsx");
+
+    // The downloaded workbook: the five sheets, every unit's rows, the newer resend winning.
+    const book = readXlsx(new Uint8Array(readFileSync(await saved(download, work))));
+    expect(book.sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(["Tổng hợp", "Theo nhiệm vụ", "Theo đơn vị", "Chưa nộp", "Kiểm tra"]),
+    );
+    const byTask = book.sheet("Theo nhiệm vụ")!;
+    const texts = new Set(byTask.cells.filter((c) => c.kind === "string").map((c) => String(c.value)));
+    expect(texts.has("Bản sửa 1")).toBe(true);
+    expect([...texts].some((t) => t.startsWith("Đơn vị 13: "))).toBe(true);
+    expect(texts.has("=Thiếu kinh phí")).toBe(true);
+    expect(byTask.cells.some((c) => c.formula !== undefined && String(c.value).startsWith("="))).toBe(false);
+    const problems = book.sheet("Kiểm tra")!;
+    expect(problems.cells.some((c) => String(c.value).includes("bao-cao-hong.xlsx"))).toBe(true);
+    await page.close();
+  });
+
+  it("works with the keyboard alone: tabs, file picker, date, run", async () => {
+    const page = await newPage();
+    await page.goto(`${server.origin}/taskpane.html`);
+    await page.waitForSelector("[data-mode=browser]");
+    // Reach the tab list and move to "Tổng hợp" with the arrow keys, as a keyboard user does.
+    const tabs = page.getByRole("tab");
+    await tabs.first().focus();
+    const labels = await tabs.allInnerTexts();
+    const target = labels.findIndex((l) => /Tổng hợp/.test(l));
+    expect(target).toBeGreaterThan(0);
+    for (let i = 0; i < target; i++) await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("consolidate-dropzone").waitFor();
+
+    // Tab until the drop zone has focus, then open the picker with Enter. Listen for the picker first:
+    // Playwright turns on file-chooser interception asynchronously when a listener is added.
+    const chooserShown = page.waitForEvent("filechooser");
+    for (let i = 0; i < 25; i++) {
+      if (await page.getByTestId("consolidate-dropzone").evaluate((e) => e === document.activeElement)) break;
+      await page.keyboard.press("Tab");
+    }
+    expect(await page.getByTestId("consolidate-dropzone").evaluate((e) => e === document.activeElement)).toBe(true);
+    await page.keyboard.press("Enter");
+    const chooser = await chooserShown;
+    const forms = unzipSync(formsZip);
+    const btctu = forms[Object.keys(forms).find((n) => n.includes("_BTCTU_"))!]!;
+    const one = join(work, "ban-to-chuc.xlsx");
+    writeFileSync(one, fillForm(btctu, unitRows(0, plan.assignments.get("BTCTU")!)));
+    await chooser.setFiles([one]);
+    await shot(page, "06-keyboard-picked");
+    await expect(page.getByTestId("consolidate-picked").innerText()).resolves.toContain("1");
+
+    // Tab to the report date, step it with the arrow keys, then Tab on to the run button and press Enter.
+    for (let i = 0; i < 25 && !(await isFocused(page, "consolidate-as-of")); i++) await page.keyboard.press("Tab");
+    // The report date is reachable and already holds a valid date (today); keyboard users keep or change it.
+    expect(await isFocused(page, "consolidate-as-of")).toBe(true);
+    expect(await page.getByTestId("consolidate-as-of").inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await page.keyboard.press("ArrowUp");
+    for (let i = 0; i < 25 && !(await isFocused(page, "consolidate-run")); i++) await page.keyboard.press("Tab");
+    expect(await isFocused(page, "consolidate-run")).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+    await page.getByTestId("consolidate-summary").waitFor();
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    // Focus is visible where the keyboard user is (Fluent draws an outline on :focus-visible).
+    await shot(page, "07-keyboard-done");
+    await page.close();
+  });
+
+  it("logged no error in the console along the way", () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
+
+async function isFocused(page: Page, testId: string): Promise<boolean> {
+  return page.getByTestId(testId).evaluate((e) => e === document.activeElement || e.contains(document.activeElement));
+}
+
+async function expectVisible(page: Page, testId: string): Promise<void> {
+  await page.getByTestId(testId).waitFor({ state: "visible" });
+}
+
+export { FORM_SHEET };
