@@ -130,6 +130,7 @@ describe("the task pane in a plain browser", () => {
     await shot(page, "02-forms");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("forms-create").click()]);
     await page.getByTestId("forms-result").waitFor();
+    await enabled(page, "forms-create");
     await shot(page, "03-forms-done");
     const path = await saved(download, work);
     expect(path).toMatch(/\.zip$/);
@@ -192,6 +193,7 @@ describe("the task pane in a plain browser", () => {
       page.getByTestId("consolidate-run").click(),
     ]);
     await page.getByTestId("consolidate-summary").waitFor();
+    await enabled(page, "consolidate-run");
     await shot(page, "05-consolidate-done");
 
     // Every file got its own progress line; the broken one failed, the rest finished.
@@ -278,6 +280,14 @@ describe("the task pane in a plain browser", () => {
 
 async function isFocused(page: Page, testId: string): Promise<boolean> {
   return page.getByTestId(testId).evaluate((e) => e === document.activeElement || e.contains(document.activeElement));
+}
+
+/** Waits until an action's button is usable again (the page re-enables it once the work is done). */
+async function enabled(page: Page, testId: string): Promise<void> {
+  await page.waitForFunction(
+    (id) => !(document.querySelector(`[data-testid="${id}"]`) as HTMLButtonElement | null)?.disabled,
+    testId,
+  );
 }
 
 async function expectVisible(page: Page, testId: string): Promise<void> {

@@ -18,6 +18,16 @@ const useStyles = makeStyles({
   },
   over: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   row: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  // The browser's own "Choose Files / No file chosen" speaks the browser's language, not the page's:
+  // the drop zone below is the one visible, focusable control and opens this input.
+  hiddenInput: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
 });
 
 const ACCEPT = ".xlsx,.xlsm,.xls,.ods,.zip";
@@ -48,6 +58,9 @@ export default function FilePicker(props: {
         type="file"
         multiple
         accept={ACCEPT}
+        className={styles.hiddenInput}
+        tabIndex={-1}
+        aria-hidden={true}
         disabled={props.disabled}
         data-testid="consolidate-file-input"
         onChange={(e) => {
