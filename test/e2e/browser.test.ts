@@ -273,6 +273,19 @@ describe("the task pane in a plain browser", () => {
     await page.close();
   });
 
+  it("says plainly what is wrong with a value that cannot be used", async () => {
+    const page = await newPage();
+    await page.goto(`${server.origin}/taskpane.html?page=tracking`);
+    await page.getByTestId("tracking-soon-days").fill("500");
+    const alert = page.getByRole("alert");
+    await alert.first().waitFor();
+    expect(await alert.first().innerText()).toMatch(/0.*365/);
+    expect(await page.getByTestId("tracking-soon-days").getAttribute("aria-invalid")).toBe("true");
+    await page.getByTestId("tracking-soon-days").fill("30");
+    await alert.first().waitFor({ state: "detached" });
+    await page.close();
+  });
+
   it("logged no error in the console along the way", () => {
     expect(consoleErrors).toEqual([]);
   });

@@ -1,6 +1,5 @@
 import {
   Button,
-  Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -10,6 +9,7 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { DownloadButtons, ErrorBar, Progress, useAction, WarningsBar } from "../../components/Feedback";
+import { DateField } from "../../components/Fields";
 import FormField from "../../components/FormField";
 import PageShell from "../../components/PageShell";
 import { useAppContext } from "../../context";
@@ -128,23 +128,16 @@ export default function ConsolidatePage(): React.JSX.Element {
           }}
         />
         <div className={styles.row}>
-          <FormField
+          <DateField
             className={styles.grow}
             label={t(strings.asOf)}
             hint={t(strings.asOfHint)}
-            required
-            error={dateOk ? null : t(strings.badDate)}
-          >
-            {(c) => (
-              <Input
-                {...c}
-                type="date"
-                value={asOf}
-                onChange={(_e, d) => setAsOf(d.value)}
-                data-testid="consolidate-as-of"
-              />
-            )}
-          </FormField>
+            value={asOf}
+            valid={dateOk}
+            errorText={t(strings.badDate)}
+            onChange={setAsOf}
+            testId="consolidate-as-of"
+          />
           <FormField className={styles.grow} label={t(strings.period)}>
             {(c) => (
               <Select {...c} value={period} onChange={(_e, d) => setPeriod(d.value)} data-testid="consolidate-period">

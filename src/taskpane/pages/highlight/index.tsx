@@ -1,7 +1,7 @@
-import { Button, Input, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { DownloadButtons, ErrorBar, Progress, useAction, WarningsBar } from "../../components/Feedback";
-import FormField from "../../components/FormField";
+import { DateField, WholeNumberField } from "../../components/Fields";
 import PageShell from "../../components/PageShell";
 import { useAppContext } from "../../context";
 import { dmyText, isIsoDate, todayIso, wholeIn } from "../../dates";
@@ -65,41 +65,25 @@ export default function HighlightPage(): React.JSX.Element {
           if (!action.busy && dateOk && soonDays !== null) void action.run();
         }}
       >
-        <FormField
+        <DateField
           label={t(strings.asOf)}
           hint={t(strings.asOfHint)}
-          required
-          error={dateOk ? null : t(strings.badDate)}
-        >
-          {(c) => (
-            <Input
-              {...c}
-              type="date"
-              value={asOf}
-              onChange={(_e, d) => setAsOf(d.value)}
-              data-testid="highlight-as-of"
-            />
-          )}
-        </FormField>
-        <FormField
+          value={asOf}
+          valid={dateOk}
+          errorText={t(strings.badDate)}
+          onChange={setAsOf}
+          testId="highlight-as-of"
+        />
+        <WholeNumberField
           label={t(strings.soonDays)}
-          {...(soonDays === null
-            ? { validationState: "error" as const, validationMessage: t(strings.badSoonDays) }
-            : {})}
-        >
-          {(c) => (
-            <Input
-              {...c}
-              type="number"
-              min={0}
-              max={365}
-              inputMode="numeric"
-              value={soonText}
-              onChange={(_e, d) => setSoonText(d.value)}
-              data-testid="highlight-soon-days"
-            />
-          )}
-        </FormField>
+          value={soonText}
+          min={0}
+          max={365}
+          valid={soonDays !== null}
+          errorText={t(strings.badSoonDays)}
+          onChange={setSoonText}
+          testId="highlight-soon-days"
+        />
         <p data-testid="highlight-consolidation-note">
           {kept
             ? fill(t(strings.withConsolidation), {

@@ -1,6 +1,5 @@
 import {
   Button,
-  Input,
   makeStyles,
   MessageBar,
   MessageBarActions,
@@ -10,7 +9,7 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { DownloadButtons, ErrorBar, Progress, useAction, WarningsBar } from "../../components/Feedback";
-import FormField from "../../components/FormField";
+import { DateField, WholeNumberField } from "../../components/Fields";
 import PageShell from "../../components/PageShell";
 import { useAppContext } from "../../context";
 import { isIsoDate, todayIso, wholeIn } from "../../dates";
@@ -71,84 +70,50 @@ export default function TrackingPage(): React.JSX.Element {
           if (valid && !action.busy) void action.run(false);
         }}
       >
-        <FormField
+        <DateField
           label={t(strings.asOf)}
           hint={t(strings.asOfHint)}
-          required
-          error={dateOk ? null : t(strings.badDate)}
-        >
-          {(c) => (
-            <Input
-              {...c}
-              type="date"
-              value={asOf}
-              onChange={(_e, d) => setAsOf(d.value)}
-              data-testid="tracking-as-of"
-            />
-          )}
-        </FormField>
-        <FormField
+          value={asOf}
+          valid={dateOk}
+          errorText={t(strings.badDate)}
+          onChange={setAsOf}
+          testId="tracking-as-of"
+        />
+        <WholeNumberField
           label={t(strings.soonDays)}
           hint={t(strings.soonDaysHint)}
-          {...(soonDays === null
-            ? { validationState: "error" as const, validationMessage: t(strings.badSoonDays) }
-            : {})}
-        >
-          {(c) => (
-            <Input
-              {...c}
-              type="number"
-              min={0}
-              max={365}
-              inputMode="numeric"
-              value={soonText}
-              onChange={(_e, d) => setSoonText(d.value)}
-              data-testid="tracking-soon-days"
-            />
-          )}
-        </FormField>
+          value={soonText}
+          min={0}
+          max={365}
+          valid={soonDays !== null}
+          errorText={t(strings.badSoonDays)}
+          onChange={setSoonText}
+          testId="tracking-soon-days"
+        />
         <div className={styles.row}>
-          <FormField
+          <WholeNumberField
             className={styles.small}
             label={t(strings.titleSize)}
             hint={t(strings.sizeHint)}
-            {...(titleSize === null
-              ? { validationState: "error" as const, validationMessage: t(strings.badSize) }
-              : {})}
-          >
-            {(c) => (
-              <Input
-                {...c}
-                type="number"
-                min={8}
-                max={30}
-                inputMode="numeric"
-                value={titleText}
-                onChange={(_e, d) => setTitleText(d.value)}
-                data-testid="tracking-title-size"
-              />
-            )}
-          </FormField>
-          <FormField
+            value={titleText}
+            min={8}
+            max={30}
+            valid={titleSize !== null}
+            errorText={t(strings.badSize)}
+            onChange={setTitleText}
+            testId="tracking-title-size"
+          />
+          <WholeNumberField
             className={styles.small}
             label={t(strings.tableSize)}
-            {...(tableSize === null
-              ? { validationState: "error" as const, validationMessage: t(strings.badSize) }
-              : {})}
-          >
-            {(c) => (
-              <Input
-                {...c}
-                type="number"
-                min={8}
-                max={30}
-                inputMode="numeric"
-                value={tableText}
-                onChange={(_e, d) => setTableText(d.value)}
-                data-testid="tracking-table-size"
-              />
-            )}
-          </FormField>
+            value={tableText}
+            min={8}
+            max={30}
+            valid={tableSize !== null}
+            errorText={t(strings.badSize)}
+            onChange={setTableText}
+            testId="tracking-table-size"
+          />
         </div>
         <div className={styles.actions}>
           <Button type="submit" appearance="primary" disabled={!valid || action.busy} data-testid="tracking-create">
