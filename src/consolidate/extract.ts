@@ -109,11 +109,17 @@ class Grid {
     return this.rows.get(row)?.get(col);
   }
 
-  /** Non-blank cells of a row, left to right. */
+  private readonly filledRows = new Map<number, ReadCell[]>();
+
+  /** Non-blank cells of a row, left to right (computed once per row: the header search and the row loop both ask). */
   rowCells(row: number): ReadCell[] {
-    const r = this.rows.get(row);
-    if (!r) return [];
-    return [...r.values()].filter(filled).sort((a, b) => a.col - b.col);
+    let cells = this.filledRows.get(row);
+    if (!cells) {
+      const r = this.rows.get(row);
+      cells = r ? [...r.values()].filter(filled).sort((a, b) => a.col - b.col) : [];
+      this.filledRows.set(row, cells);
+    }
+    return cells;
   }
 
   rowNumbers(): number[] {
@@ -158,8 +164,21 @@ export class UnitIndex {
     }
   }
 
+  /** Texts already matched: every form repeats its title texts. Bounded, like the text keys' memo. */
+  private matched = new Map<string, Unit[]>();
+
   /** Units a text names: exact up to case and tone placement first, then without diacritics. */
   match(text: string): Unit[] {
+    let found = this.matched.get(text);
+    if (found === undefined) {
+      found = this.matchUncached(text);
+      if (this.matched.size >= 20000) this.matched = new Map();
+      this.matched.set(text, found);
+    }
+    return found;
+  }
+
+  private matchUncached(text: string): Unit[] {
     for (const candidate of nameCandidates(text)) {
       const tone = this.byTone.get(toneKey(candidate));
       if (tone) return tone;
@@ -705,6 +724,18 @@ function checkFixed(
   if (!same(cell)) problems.cell("warning", "fixed-changed", M.fixedChanged(what), sheet, cell, expected);
 }
 
+/** readStatus, remembered: thousands of forms type the same few wordings. Bounded. */
+let statusMemo = new Map<string, ReturnType<typeof readStatus>>();
+function statusOf(text: string): ReturnType<typeof readStatus> {
+  let status = statusMemo.get(text);
+  if (status === undefined) {
+    status = readStatus(text);
+    if (statusMemo.size >= 5000) statusMemo = new Map();
+    statusMemo.set(text, status);
+  }
+  return status;
+}
+
 /** Reads and checks one task row's input cells. */
 function readEntry(
   task: number,
@@ -743,7 +774,7 @@ function readEntry(
 
   const st = cells.status;
   if (st) {
-    const status = st.kind === "string" ? readStatus(st.value as string) : null;
+    const status = st.kind === "string" ? statusOf(st.value as string) : null;
     if (status === null) problems.cell("error", "status-invalid", M.statusInvalid(), sheet, st);
     else {
       entry.status = status;

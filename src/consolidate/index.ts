@@ -3,7 +3,7 @@
  * so the CLI, the add-in and the browser page share it. Every file is read on its own: a broken
  * file gives one clear problem and never stops the others; input bytes are never modified.
  */
-import { readXlsx, XlsxReadError } from "../xlsx/read";
+import { readXlsx, XlsxReadError, type InflateRaw, type ReadOptions } from "../xlsx/read";
 import { extractForm, UnitIndex, type FileFacts } from "./extract";
 import { evaluate } from "./merge";
 import { M } from "./messages";
@@ -16,8 +16,18 @@ export { evaluate, CLASS_ORDER, defaultPeriod, newer, savedAt } from "./merge";
 export { extractForm, UnitIndex } from "./extract";
 export { parseDateText, contentHash } from "./values";
 
+/** How forms are read: a form needs cell values only (validations are not read). */
+export interface FormReadOptions {
+  inflateRaw?: InflateRaw;
+}
+
 /** Reads one file into a record; any failure becomes the record's single problem. */
-export function readForm(plan: Plan, file: InputFile, units: UnitIndex = new UnitIndex(plan)): FormRecord {
+export function readForm(
+  plan: Plan,
+  file: InputFile,
+  units: UnitIndex = new UnitIndex(plan),
+  options: FormReadOptions = {},
+): FormRecord {
   const facts: FileFacts = {
     name: file.name,
     hash: contentHash(file.bytes),
@@ -25,7 +35,9 @@ export function readForm(plan: Plan, file: InputFile, units: UnitIndex = new Uni
     lastModified: file.lastModified ?? null,
   };
   try {
-    return extractForm(plan, facts, readXlsx(file.bytes), units);
+    const read: ReadOptions = { valuesOnly: true };
+    if (options.inflateRaw) read.inflateRaw = options.inflateRaw;
+    return extractForm(plan, facts, readXlsx(file.bytes, read), units);
   } catch (error) {
     const readError = error instanceof XlsxReadError;
     return {
@@ -59,10 +71,11 @@ export function readForm(plan: Plan, file: InputFile, units: UnitIndex = new Uni
 
 export async function consolidate(files: InputFile[], options: ConsolidateOptions): Promise<ConsolidationResult> {
   const units = new UnitIndex(options.plan);
+  const read: FormReadOptions = options.inflateRaw ? { inflateRaw: options.inflateRaw } : {};
   const records: FormRecord[] = [...(options.previous?.forms ?? [])];
   let done = 0;
   for (const file of files) {
-    records.push(readForm(options.plan, file, units));
+    records.push(readForm(options.plan, file, units, read));
     done++;
     await options.onProgress?.(done, files.length, file.name);
   }

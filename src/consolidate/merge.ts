@@ -237,6 +237,15 @@ export function evaluate(recordsIn: FormRecord[], options: EvaluateOptions): Con
   // 3. Rows: every (task, unit that owes it), reported or not.
   const units = reportingUnits(plan);
   const rows: ConsolidatedRow[] = [];
+  // Per unit, in the order they are produced (thousands of units: no scans of all rows per unit).
+  const rowsOf = new Map<string, ConsolidatedRow[]>();
+  const recordsOf = new Map<string, FormRecord[]>();
+  for (const r of records) {
+    if (r.unitCode === null) continue;
+    const list = recordsOf.get(r.unitCode);
+    if (list) list.push(r);
+    else recordsOf.set(r.unitCode, [r]);
+  }
   const byTask: TaskSummary[] = [];
   for (const task of plan.tasks) {
     const schedule = taskSchedule(plan, task.number);
@@ -252,7 +261,7 @@ export function evaluate(recordsIn: FormRecord[], options: EvaluateOptions): Con
       const w = winners.get(unit.code) ?? null;
       const e = w?.entries.find((x) => x.task === task.number) ?? null;
       const cls = classify(schedule, e ? { status: e.status, completedOn: e.completedOn } : null, asOf, { soonDays });
-      rows.push({
+      const row: ConsolidatedRow = {
         task: task.number,
         unitCode: unit.code,
         unitName: unit.name,
@@ -270,7 +279,11 @@ export function evaluate(recordsIn: FormRecord[], options: EvaluateOptions): Con
         sheet: e?.sheet ?? null,
         row: e?.row ?? null,
         deadlineClass: cls,
-      });
+      };
+      rows.push(row);
+      const own = rowsOf.get(unit.code);
+      if (own) own.push(row);
+      else rowsOf.set(unit.code, [row]);
       summary.owed++;
       if (e?.status) summary.reported++;
       summary.counts[cls]++;
@@ -282,9 +295,9 @@ export function evaluate(recordsIn: FormRecord[], options: EvaluateOptions): Con
   const byUnit: UnitSummary[] = [];
   const missing: MissingUnit[] = [];
   for (const unit of units) {
-    const own = records.filter((r) => r.unitCode === unit.code);
+    const own = recordsOf.get(unit.code) ?? [];
     const w = winners.get(unit.code) ?? null;
-    const unitRows = rows.filter((r) => r.unitCode === unit.code);
+    const unitRows = rowsOf.get(unit.code) ?? [];
     const counts = zeroCounts();
     for (const r of unitRows) counts[r.deadlineClass]++;
     byUnit.push({

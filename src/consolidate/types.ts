@@ -6,6 +6,7 @@ import type { Text } from "../i18n";
 import type { IsoDate, Plan } from "../plan/types";
 import type { ReportPeriod } from "../schedule";
 import type { DeadlineClass, ReportedStatus } from "../schedule/types";
+import type { InflateRaw } from "../xlsx/read/types";
 
 export interface InputFile {
   name: string;
@@ -29,6 +30,11 @@ export interface ConsolidateOptions {
   /** An earlier result: its forms are merged with the new files as if all were given at once. */
   previous?: ConsolidationResult;
   onProgress?: (done: number, total: number, file: string) => void | Promise<void>;
+  /**
+   * A native raw-deflate decoder for reading the files (the Node shells pass zlib's, capped by the
+   * reader's limits); absent → the built-in one, as in the browser. Same result either way.
+   */
+  inflateRaw?: InflateRaw;
 }
 
 export type Severity = "error" | "warning" | "info";

@@ -16,6 +16,7 @@ import { consolidateJob } from "../../jobs/consolidate";
 import { builtinPlan } from "../../plan";
 import { reportPeriod } from "../../schedule";
 import { isoDateOption, parseArgs, todayIso, UsageError } from "../args";
+import { nodeInflateRaw } from "../native-inflate";
 import type { CliIO, Command } from "../io";
 
 /** Files larger than this are not read whole: the reader refuses anything over 50 MB anyway. */
@@ -129,6 +130,7 @@ export const consolidateCommand: Command = {
       asOf,
       ...(period ? { period } : {}),
       onProgress: (done, total, file) => io.stderr(`  [${done}/${total}] ${file}\n`),
+      inflateRaw: nodeInflateRaw,
     });
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, job.xlsx);

@@ -73,6 +73,19 @@ export function isDateFormatCode(code: string): boolean {
   return false;
 }
 
+/** styleSheet children the reader has no use for (only numFmts and cellXfs matter): passed over unparsed. */
+const IGNORED = new Set([
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+]);
+
 export class Styles {
   private readonly fmtCodes = new Map<number, string>();
   private readonly xfNumFmt: number[] = [];
@@ -84,8 +97,12 @@ export class Styles {
     let inCellXfs = false;
     let inNumFmts = false;
     let xf = -1;
+    let depth = 0;
     parseXml(xml, part, {
       open(name, a) {
+        // close() follows every open(), self-closing or skipped, so the depth stays balanced.
+        depth++;
+        if (depth === 2 && IGNORED.has(name)) return true;
         if (name === "numFmts") inNumFmts = true;
         else if (name === "numFmt" && inNumFmts) {
           const id = Number(a.numFmtId);
@@ -101,6 +118,7 @@ export class Styles {
         }
       },
       close(name) {
+        depth--;
         if (name === "numFmts") inNumFmts = false;
         else if (name === "cellXfs") inCellXfs = false;
         else if (name === "xf") xf = -1;

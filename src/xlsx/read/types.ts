@@ -80,10 +80,25 @@ export interface ReadLimits {
   maxCells: number;
 }
 
+/**
+ * A native raw-deflate decoder (Node: zlib.inflateRawSync with maxOutputLength = maxOutput). It must
+ * never produce more than `maxOutput` bytes — the most the limits allow for this part, plus one — and
+ * throw instead; any throw sends the part through the built-in counting decoder, which then says
+ * precisely what is wrong (zip bomb or damage). The limits are checked on what it returns.
+ */
+export type InflateRaw = (compressed: Uint8Array, maxOutput: number) => Uint8Array;
+
 export interface ReadOptions {
   /** Only sheets whose name passes are inflated and returned. */
   sheetFilter?: (name: string) => boolean;
   limits?: Partial<ReadLimits>;
+  /**
+   * Only what reading cell values needs: data validations (incl. the sheets' extension lists, where
+   * Excel keeps x14 validations) are passed over unparsed and `validations` comes back empty.
+   */
+  valuesOnly?: boolean;
+  /** Faster decompression where the platform has it natively; absent → the built-in decoder (browser). */
+  inflateRaw?: InflateRaw;
 }
 
 export const DEFAULT_LIMITS: Readonly<ReadLimits> = Object.freeze({

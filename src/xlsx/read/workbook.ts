@@ -131,7 +131,7 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): ReadWork
     throw looksLikeText(bytes) ? readErrors.text() : readErrors.unknown();
   }
   try {
-    return readPackage(new ZipArchive(bytes, limits), limits, options);
+    return readPackage(new ZipArchive(bytes, limits, options.inflateRaw), limits, options);
   } catch (e) {
     if (e instanceof XlsxReadError) throw e;
     // Defence in depth: whatever slipped through is still "the file is damaged", never a raw TypeError.
@@ -183,6 +183,7 @@ function readPackage(zip: ZipArchive, limits: ReadLimits, options: ReadOptions):
     styles,
     date1904: wb.date1904,
     budget: { cells: 0, limit: limits.maxCells },
+    valuesOnly: options.valuesOnly === true,
   };
   const sheets: ReadSheet[] = [];
   for (const s of wb.sheets) {

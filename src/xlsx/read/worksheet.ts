@@ -21,7 +21,34 @@ export interface SheetContext {
   date1904: boolean;
   /** Shared across all sheets of one read. */
   budget: { cells: number; limit: number };
+  /** ReadOptions.valuesOnly: data validations (and the extension list holding x14 ones) are skipped. */
+  valuesOnly?: boolean;
 }
+
+/**
+ * Sheet-level elements that hold nothing this reader reports (views, layout, print setup, formatting
+ * rules, drawings): passed over without tokenising their content.
+ */
+const IGNORED = new Set([
+  "sheetPr",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "conditionalFormatting",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "drawing",
+  "legacyDrawing",
+  "phoneticPr",
+  "autoFilter",
+  "sortState",
+  "hyperlinks",
+  "tableParts",
+]);
 
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
 /** Days between the 1904 and 1900 date systems. */
@@ -113,6 +140,7 @@ export function parseWorksheet(xml: string, part: string, ctx: SheetContext): Sh
   let dv: ReadValidation | undefined;
   const sharedMasters = new Map<string, { formula: string; row: number; col: number }>();
   const { sharedStrings, styles, date1904, budget } = ctx;
+  const valuesOnly = ctx.valuesOnly === true;
 
   const corrupt = (why: string) => readErrors.corrupt(part, why);
 
@@ -241,6 +269,7 @@ export function parseWorksheet(xml: string, part: string, ctx: SheetContext): Sh
         }
         return;
       }
+      if (!inSheetData && IGNORED.has(name)) return true;
       switch (name) {
         case "sheetData":
           inSheetData = true;
@@ -287,6 +316,9 @@ export function parseWorksheet(xml: string, part: string, ctx: SheetContext): Sh
             hasPassword: !!(a.password || a.hashValue),
           };
           break;
+        case "dataValidations":
+          if (valuesOnly) return true;
+          break;
         case "dataValidation":
           dv = {
             sqref: a.sqref ?? "",
@@ -306,6 +338,7 @@ export function parseWorksheet(xml: string, part: string, ctx: SheetContext): Sh
           }
           break;
         case "extLst":
+          if (valuesOnly) return true;
           extDepth = 1;
           break;
       }

@@ -11,7 +11,12 @@ import { readErrors } from "./errors";
 export type Attrs = Record<string, string>;
 
 export interface XmlHandler {
-  open(name: string, attrs: Attrs, selfClosing: boolean): void;
+  /**
+   * Returning `true` skips the element's content: no events for it, only close(name). The content is
+   * passed over without being tokenised when that is safe (see skipContent); otherwise it is parsed
+   * (and checked) as usual with the events held back. Any other return value is ignored.
+   */
+  open(name: string, attrs: Attrs, selfClosing: boolean): unknown;
   close(name: string): void;
   /** Character data inside the root (decoded); omitted handlers skip decoding entirely. */
   text?(text: string): void;
@@ -73,11 +78,57 @@ function startsWithCi(s: string, at: number, word: string): boolean {
   return s.slice(at, at + word.length).toUpperCase() === word;
 }
 
+/**
+ * Where the content of an element opened with `qname` ends (the index just past its end tag), when it
+ * can be passed over unparsed; -1 when it must be parsed. Skipping is safe only if the first
+ * "</qname>" really is that element's end tag: so the content may not hold a comment, CDATA, a
+ * processing instruction or a declaration ("<!", "<?" — DOCTYPE/ENTITY stay refused), another element
+ * of the same name, or a tag whose end (">") lies past that point ("<" inside an attribute value).
+ * Well-formedness of the skipped content itself is not checked: nothing in it is read.
+ */
+function skipContent(src: string, from: number, qname: string): number {
+  const qlen = qname.length;
+  let lt = src.indexOf("<", from);
+  while (lt >= 0) {
+    const c = src.charCodeAt(lt + 1);
+    if (c === 0x21 /* ! */ || c === 0x3f /* ? */) return -1;
+    const end = c === 0x2f; /* / */
+    const nameAt = end ? lt + 2 : lt + 1;
+    if (src.startsWith(qname, nameAt)) {
+      let p = nameAt + qlen;
+      const after = src.charCodeAt(p);
+      if (after === 0x3e || isSpace(after) || (!end && after === 0x2f)) {
+        if (!end) return -1; // an element of the same name inside: its end tag would be taken for ours
+        while (isSpace(src.charCodeAt(p))) p++;
+        return src.charCodeAt(p) === 0x3e ? p + 1 : -1;
+      }
+    }
+    // The tag must end (">") before the next "<"; quoted values are jumped over whole.
+    const next = src.indexOf("<", lt + 1);
+    if (next < 0) return -1;
+    let q = nameAt;
+    for (;;) {
+      if (q >= next) return -1;
+      const ch = src.charCodeAt(q);
+      if (ch === 0x3e) break;
+      if (ch === 0x22 || ch === 0x27) {
+        q = src.indexOf(ch === 0x22 ? '"' : "'", q + 1);
+        if (q < 0 || q >= next) return -1; // unterminated, or "<" inside the value
+      }
+      q++;
+    }
+    lt = next;
+  }
+  return -1;
+}
+
 export function parseXml(src: string, part: string, h: XmlHandler): void {
   const n = src.length;
   const stack: string[] = [];
   const locals: string[] = [];
   let rootSeen = false;
+  /** Stack depth of a skipped element that is being parsed anyway (events held back); 0 = none. */
+  let muted = 0;
   let i = src.charCodeAt(0) === 0xfeff ? 1 : 0;
   const corrupt = (why: string): never => {
     throw readErrors.corrupt(part, why);
@@ -89,7 +140,9 @@ export function parseXml(src: string, part: string, h: XmlHandler): void {
       if (stack.length === 0) {
         if (!isAllSpace(src, i, textEnd)) corrupt("text outside the root element");
       } else if (h.text) {
-        h.text(decodeEntities(src.slice(i, textEnd), part));
+        // Held-back text is still decoded, so a skipped element parsed anyway is checked as before.
+        const text = decodeEntities(src.slice(i, textEnd), part);
+        if (muted === 0) h.text(text);
       }
     }
     if (lt < 0) break;
@@ -106,7 +159,11 @@ export function parseXml(src: string, part: string, h: XmlHandler): void {
       p += open.length;
       while (p < n && isSpace(src.charCodeAt(p))) p++;
       if (src.charCodeAt(p) !== 0x3e) corrupt(`</${open}> does not close <${open}>`);
-      h.close(local);
+      if (muted === 0) h.close(local);
+      else if (stack.length + 1 === muted) {
+        muted = 0;
+        h.close(local);
+      }
       i = p + 1;
     } else if (c === 0x3f /* ? */) {
       const end = src.indexOf("?>", lt + 2);
@@ -121,7 +178,7 @@ export function parseXml(src: string, part: string, h: XmlHandler): void {
         if (stack.length === 0) corrupt("CDATA outside the root element");
         const end = src.indexOf("]]>", lt + 9);
         if (end < 0) corrupt("unterminated CDATA section");
-        if (h.text) h.text(src.slice(lt + 9, end));
+        if (muted === 0 && h.text) h.text(src.slice(lt + 9, end));
         i = end + 3;
       } else if (startsWithCi(src, lt + 2, "DOCTYPE") || startsWithCi(src, lt + 2, "ENTITY")) {
         throw readErrors.forbiddenXml(part);
@@ -201,13 +258,27 @@ export function parseXml(src: string, part: string, h: XmlHandler): void {
         if (!(isSpace(after) || after === 0x3e || after === 0x2f)) corrupt(`bad attribute list in <${qname}>`);
       }
       rootSeen = true;
-      if (selfClosing) {
+      if (muted !== 0) {
+        if (!selfClosing) {
+          stack.push(qname);
+          locals.push(local);
+        }
+      } else if (selfClosing) {
         h.open(local, attrs, true);
         h.close(local);
+      } else if (h.open(local, attrs, false) === true) {
+        const after = skipContent(src, p, qname);
+        if (after >= 0) {
+          h.close(local);
+          p = after;
+        } else {
+          stack.push(qname);
+          locals.push(local);
+          muted = stack.length;
+        }
       } else {
         stack.push(qname);
         locals.push(local);
-        h.open(local, attrs, false);
       }
       i = p;
     }

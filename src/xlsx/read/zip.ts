@@ -6,7 +6,7 @@
  */
 import { Inflate, inflateSync } from "fflate";
 import { readErrors, XlsxReadError } from "./errors";
-import type { ReadLimits } from "./types";
+import type { InflateRaw, ReadLimits } from "./types";
 
 export interface ZipEntry {
   /** As stored in the central directory. */
@@ -70,12 +70,14 @@ export class ZipArchive {
   private readonly bytes: Uint8Array;
   private readonly limits: ReadLimits;
   private readonly byName = new Map<string, ZipEntry>();
+  private readonly inflateRaw: InflateRaw | undefined;
   private inflatedTotal = 0;
   private fastPath = true;
 
-  constructor(bytes: Uint8Array, limits: ReadLimits) {
+  constructor(bytes: Uint8Array, limits: ReadLimits, inflateRaw?: InflateRaw) {
     this.bytes = bytes;
     this.limits = limits;
+    this.inflateRaw = inflateRaw;
     this.parseDirectory();
   }
 
@@ -177,8 +179,26 @@ export class ZipArchive {
       return src;
     }
     if (entry.method !== 8) throw readErrors.corrupt(entry.name, `unsupported compression method ${entry.method}`);
-    const fast = this.inflateFast(entry, src);
+    const fast = this.inflateRaw ? this.inflateNative(entry.name, src) : this.inflateFast(entry, src);
     return fast ?? this.inflate(entry.name, src);
+  }
+
+  /** Through the platform's decoder, told the most output the limits allow, so a bomb stops there. */
+  private inflateNative(name: string, src: Uint8Array): Uint8Array | undefined {
+    const { maxEntryBytes, maxTotalBytes, maxRatio } = this.limits;
+    const allowed = Math.max(
+      0,
+      Math.min(maxEntryBytes, maxTotalBytes - this.inflatedTotal, Math.max(RATIO_GRACE, maxRatio * src.length)),
+    );
+    let out: Uint8Array;
+    try {
+      // One byte more than allowed: getting it back proves the limit was passed.
+      out = this.inflateRaw!(src, allowed + 1);
+    } catch {
+      return undefined; // the counting stream says whether it is a bomb or damage
+    }
+    this.account(name, out.length, out.length, src.length);
+    return out;
   }
 
   private account(name: string, entryOut: number, added: number, consumed: number): void {
