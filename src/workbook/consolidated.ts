@@ -12,7 +12,7 @@ import { columnLetter } from "./a1";
 import { dmy } from "./form";
 import { deadlineHighlights, legendRow } from "./highlight";
 import { identityNames, identityProperties, metaSheet } from "./identity";
-import type { CellValue, Style, WorkbookSpec } from "./model";
+import type { CellValue, ConditionalFormat, Style, WorkbookSpec } from "./model";
 import { officialPrint } from "./print";
 import { SheetBuilder } from "./sheet-builder";
 import {
@@ -263,8 +263,106 @@ function summarySheet(plan: Plan, result: ConsolidationResult, t: Typography) {
 
 const STATUS_TEXT = (s: keyof typeof REPORTED_STATUS_LABELS | null) => (s ? REPORTED_STATUS_LABELS[s].vi : null);
 
+interface DataColumn {
+  header: string;
+  width: number;
+  style: string;
+}
+
+/**
+ * The shape every list sheet shares: title, period, report date (plus the sheet's own facts),
+ * a header repeated on each printed page, one row per item, an Excel table, print setup.
+ */
+function dataSheet(
+  result: ConsolidationResult,
+  t: Typography,
+  o: {
+    name: string;
+    title: string;
+    columns: DataColumn[];
+    rows: CellValue[][];
+    /** Writes facts on the report-date row (from column 4) and below; returns the next free row. */
+    facts?: (s: SheetBuilder, row: number, width: number, widths: number[]) => number;
+    legend?: boolean;
+    tableName: string;
+    emptyText: string;
+    formats?: (body: string, firstRow: number) => ConditionalFormat[];
+    footer?: string | null;
+  },
+) {
+  const widths = o.columns.map((c) => c.width);
+  const width = o.columns.length;
+  const s = new SheetBuilder(
+    o.name,
+    widths.map((w) => ({ width: w })),
+  );
+  let row = titleBlock(s, width, o.title, result, t, widths);
+  asOfLine(s, row, result);
+  row = o.facts ? o.facts(s, row, width, widths) : row + 1;
+  if (o.legend) legendRow(s, row++, 2);
+  const h = row + 1;
+  const headers = o.columns.map((c) => c.header);
+  s.line(h, 1, headers, "header");
+  s.height(h, height(headers, widths, t.tableSize));
+  const styles = o.columns.map((c) => c.style);
+  o.rows.forEach((raw, i) => {
+    const values = raw.map(clip);
+    s.line(h + 1 + i, 1, values, styles);
+    s.height(
+      h + 1 + i,
+      height(
+        values.map((v) => (typeof v === "string" ? v : null)),
+        widths,
+        t.tableSize,
+      ),
+    );
+  });
+  let last = h + o.rows.length;
+  if (o.rows.length === 0) {
+    last = h + 1;
+    s.merge(last, 1, last, width, o.emptyText, "cell");
+  } else {
+    const body = `A${h + 1}:${columnLetter(width)}${last}`;
+    s.table({
+      name: o.tableName,
+      range: `A${h}:${columnLetter(width)}${last}`,
+      style: "TableStyleLight1",
+      showRowStripes: false,
+    });
+    for (const cf of o.formats?.(body, h + 1) ?? []) s.format(cf);
+  }
+  if (o.footer) {
+    last++;
+    s.merge(last, 1, last, width, o.footer, "label");
+  }
+  return s
+    .with({
+      print: officialPrint({ headerRows: { first: h, last: h }, area: `A1:${columnLetter(width)}${last}` }),
+      freeze: { rows: h, columns: 0 },
+      showGridLines: false,
+    })
+    .build();
+}
+
+/** A rule that colours a row whose `column` cell reads `text`. */
+function rowColour(
+  body: string,
+  firstRow: number,
+  column: string,
+  text: string,
+  colour: { fill: string; font: string },
+): ConditionalFormat {
+  return {
+    kind: "expression",
+    range: body,
+    formula: `$${column}${firstRow}="${text}"`,
+    style: { fill: colour.fill, font: { color: colour.font } },
+    stopIfTrue: true,
+  };
+}
+
 function byTaskSheet(plan: Plan, result: ConsolidationResult, t: Typography) {
-  const cols: { header: string; width: number; style: string }[] = [
+  const columns: DataColumn[] = [
     { header: "TT", width: 5, style: "cellCenter" },
     { header: "Nội dung công việc", width: 30, style: "cell" },
     { header: "Mã đơn vị", width: 9, style: "cellText" },
@@ -282,35 +380,13 @@ function byTaskSheet(plan: Plan, result: ConsolidationResult, t: Typography) {
     { header: "Tệp nguồn", width: 22, style: "cellText" },
     { header: "Phân loại", width: 15, style: "cellCenter" },
   ];
-  const widths = cols.map((c) => c.width);
-  const s = new SheetBuilder(
-    CONSOLIDATED_SHEETS.byTask,
-    widths.map((width) => ({ width })),
-  );
-  const width = cols.length;
-  let row = titleBlock(s, width, "TỔNG HỢP CHI TIẾT THEO NHIỆM VỤ VÀ ĐƠN VỊ", result, t, widths);
-  asOfLine(s, row, result);
-  row++;
-  legendRow(s, row, 2);
-  row += 2;
-  const h = row;
-  s.line(
-    h,
-    1,
-    cols.map((c) => c.header),
-    "header",
-  );
-  s.height(
-    h,
-    height(
-      cols.map((c) => c.header),
-      widths,
-      t.tableSize,
-    ),
-  );
   const content = new Map(plan.tasks.map((x) => [x.number, x.content] as const));
-  result.rows.forEach((r, i) => {
-    const values: CellValue[] = [
+  return dataSheet(result, t, {
+    name: CONSOLIDATED_SHEETS.byTask,
+    title: "TỔNG HỢP CHI TIẾT THEO NHIỆM VỤ VÀ ĐƠN VỊ",
+    columns,
+    legend: true,
+    rows: result.rows.map((r) => [
       r.task,
       content.get(r.task) ?? "",
       r.unitCode,
@@ -327,76 +403,33 @@ function byTaskSheet(plan: Plan, result: ConsolidationResult, t: Typography) {
       r.preparedOn ? { date: r.preparedOn } : null,
       r.file,
       DEADLINE_CLASS_LABELS[r.deadlineClass].vi,
-    ].map(clip);
-    s.line(
-      h + 1 + i,
-      1,
-      values,
-      cols.map((c) => c.style),
-    );
-    s.height(
-      h + 1 + i,
-      height(
-        values.map((v) => (typeof v === "string" ? v : null)),
-        widths,
-        t.tableSize,
-      ),
-    );
+    ]),
+    tableName: "TongHopTheoNhiemVu",
+    emptyText: "Chưa có nhiệm vụ nào phải báo cáo.",
+    formats: (body, first) => deadlineHighlights(body, `$${columnLetter(columns.length)}${first}`),
   });
-  const last = Math.max(h + 1, h + result.rows.length);
-  if (result.rows.length === 0)
-    s.line(
-      h + 1,
-      1,
-      cols.map(() => null),
-      cols.map((c) => c.style),
-    );
-  for (const cf of deadlineHighlights(`A${h + 1}:${columnLetter(width)}${last}`, `$${columnLetter(width)}${h + 1}`))
-    s.format(cf);
-  s.table({
-    name: "TongHopTheoNhiemVu",
-    range: `A${h}:${columnLetter(width)}${last}`,
-    style: "TableStyleLight1",
-    showRowStripes: false,
-  });
-  return s
-    .with({
-      print: officialPrint({ headerRows: { first: h, last: h }, area: `A1:${columnLetter(width)}${last}` }),
-      freeze: { rows: h, columns: 0 },
-      showGridLines: false,
-    })
-    .build();
 }
 
 function byUnitSheet(result: ConsolidationResult, t: Typography) {
-  const headers = [
-    "TT",
-    "Mã đơn vị",
-    "Đơn vị",
-    "Đã gửi",
-    "Tệp được dùng",
-    "Số tệp nhận",
-    "Số nhiệm vụ",
-    "Đã báo cáo",
-    ...CLASSES.map((c) => DEADLINE_CLASS_LABELS[c].vi),
-    "Lỗi",
-    "Cảnh báo",
-    "Thông tin",
-  ];
-  const widths = [5, 9, 24, 8, 24, 7, 8, 8, ...CLASSES.map(() => 10), 6, 8, 8];
-  const s = new SheetBuilder(
-    CONSOLIDATED_SHEETS.byUnit,
-    widths.map((width) => ({ width })),
-  );
-  const width = headers.length;
-  let row = titleBlock(s, width, "TỔNG HỢP THEO ĐƠN VỊ", result, t, widths);
-  asOfLine(s, row, result);
-  row += 2;
-  const h = row;
-  s.line(h, 1, headers, "header");
-  s.height(h, height(headers, widths, t.tableSize));
-  result.byUnit.forEach((u, i) => {
-    const values: CellValue[] = [
+  const number = (header: string, width = 8): DataColumn => ({ header, width, style: "cellNumber" });
+  return dataSheet(result, t, {
+    name: CONSOLIDATED_SHEETS.byUnit,
+    title: "TỔNG HỢP THEO ĐƠN VỊ",
+    columns: [
+      { header: "TT", width: 5, style: "cellCenter" },
+      { header: "Mã đơn vị", width: 9, style: "cellText" },
+      { header: "Đơn vị", width: 24, style: "cell" },
+      { header: "Đã gửi", width: 8, style: "cellCenter" },
+      { header: "Tệp được dùng", width: 24, style: "cellText" },
+      number("Số tệp nhận", 7),
+      number("Số nhiệm vụ"),
+      number("Đã báo cáo"),
+      ...CLASSES.map((c) => number(DEADLINE_CLASS_LABELS[c].vi, 10)),
+      number("Lỗi", 6),
+      number("Cảnh báo"),
+      number("Thông tin"),
+    ],
+    rows: result.byUnit.map((u, i) => [
       i + 1,
       u.code,
       u.name,
@@ -409,144 +442,84 @@ function byUnitSheet(result: ConsolidationResult, t: Typography) {
       u.problems.error,
       u.problems.warning,
       u.problems.info,
-    ];
-    s.line(h + 1 + i, 1, values, [
-      "cellCenter",
-      "cellText",
-      "cell",
-      "cellCenter",
-      "cellText",
-      ...Array(width - 5).fill("cellNumber"),
-    ]);
-    s.height(h + 1 + i, height([null, u.code, u.name, null, u.file], widths, t.tableSize));
+    ]),
+    tableName: "TongHopTheoDonVi",
+    emptyText: "Chưa có đơn vị nào phải báo cáo.",
+    formats: (body, first) => [rowColour(body, first, "D", "Chưa", STATUS_COLORS.overdue)],
   });
-  const last = h + Math.max(1, result.byUnit.length);
-  s.format({
-    kind: "expression",
-    range: `A${h + 1}:${columnLetter(width)}${last}`,
-    formula: `$D${h + 1}="Chưa"`,
-    style: { fill: STATUS_COLORS.overdue.fill, font: { color: STATUS_COLORS.overdue.font } },
-  });
-  if (result.byUnit.length > 0)
-    s.table({
-      name: "TongHopTheoDonVi",
-      range: `A${h}:${columnLetter(width)}${last}`,
-      style: "TableStyleLight1",
-      showRowStripes: false,
-    });
-  return s
-    .with({
-      print: officialPrint({ headerRows: { first: h, last: h }, area: `A1:${columnLetter(width)}${last}` }),
-      freeze: { rows: h, columns: 0 },
-      showGridLines: false,
-    })
-    .build();
 }
 
 function missingSheet(plan: Plan, result: ConsolidationResult, t: Typography) {
-  const headers = [
-    "TT",
-    "Mã đơn vị",
-    "Đơn vị",
-    "Cấp",
-    "Nhiệm vụ phải báo cáo (TT)",
-    "Tệp đã gửi nhưng không tổng hợp được",
-  ];
-  const widths = [5, 10, 30, 12, 24, 40];
-  const s = new SheetBuilder(
-    CONSOLIDATED_SHEETS.missing,
-    widths.map((width) => ({ width })),
-  );
-  const width = headers.length;
-  let row = titleBlock(s, width, "DANH SÁCH ĐƠN VỊ CHƯA NỘP BÁO CÁO", result, t, widths);
-  asOfLine(s, row, result);
-  s.merge(row, 4, row, width, `Chưa nộp: ${result.missing.length}/${result.totals.units} đơn vị.`, "label");
-  row += 2;
-  const h = row;
-  s.line(h, 1, headers, "header");
-  s.height(h, height(headers, widths, t.tableSize));
   const level = new Map(plan.units.map((u) => [u.code, u.level === "provincial" ? "Cấp tỉnh" : "Cấp xã"] as const));
-  result.missing.forEach((m, i) => {
-    const files = m.rejectedFiles.join("; ");
-    const values: CellValue[] = [
+  return dataSheet(result, t, {
+    name: CONSOLIDATED_SHEETS.missing,
+    title: "DANH SÁCH ĐƠN VỊ CHƯA NỘP BÁO CÁO",
+    columns: [
+      { header: "TT", width: 5, style: "cellCenter" },
+      { header: "Mã đơn vị", width: 10, style: "cellText" },
+      { header: "Đơn vị", width: 30, style: "cell" },
+      { header: "Cấp", width: 12, style: "cellCenter" },
+      { header: "Nhiệm vụ phải báo cáo (TT)", width: 24, style: "cellText" },
+      { header: "Tệp đã gửi nhưng không tổng hợp được", width: 40, style: "cellText" },
+    ],
+    facts: (s, row, width) => {
+      s.merge(row, 4, row, width, `Chưa nộp: ${result.missing.length}/${result.totals.units} đơn vị.`, "label");
+      return row + 1;
+    },
+    rows: result.missing.map((m, i) => [
       i + 1,
       m.code,
       m.name,
       level.get(m.code) ?? "",
       m.tasks.join(", "),
-      clip(files || null),
-    ];
-    s.line(h + 1 + i, 1, values, ["cellCenter", "cellText", "cell", "cellCenter", "cellText", "cellText"]);
-    s.height(h + 1 + i, height([null, m.code, m.name, null, m.tasks.join(", "), files], widths, t.tableSize));
+      m.rejectedFiles.join("; ") || null,
+    ]),
+    tableName: "DonViChuaNop",
+    emptyText: "Tất cả đơn vị đã nộp báo cáo.",
   });
-  let last = h + result.missing.length;
-  if (result.missing.length === 0) {
-    last = h + 1;
-    s.merge(last, 1, last, width, "Tất cả đơn vị đã nộp báo cáo.", "cell");
-  } else
-    s.table({
-      name: "DonViChuaNop",
-      range: `A${h}:${columnLetter(width)}${last}`,
-      style: "TableStyleLight1",
-      showRowStripes: false,
-    });
-  return s
-    .with({
-      print: officialPrint({ headerRows: { first: h, last: h }, area: `A1:${columnLetter(width)}${last}` }),
-      freeze: { rows: h, columns: 0 },
-      showGridLines: false,
-    })
-    .build();
 }
 
 /** Rows Excel can hold below the header: a (crafted) file with more problems is cut, and says so. */
 const MAX_PROBLEM_ROWS = 1_000_000;
 
 function problemsSheet(result: ConsolidationResult, t: Typography) {
-  const headers = [
-    "TT",
-    "Tệp",
-    "Trang tính",
-    "Ô",
-    "Mức độ",
-    "Nội dung",
-    "Giá trị trong tệp",
-    "Giá trị đúng",
-    "Công thức",
-    "Mã",
-    "Message (English)",
-  ];
-  const widths = [6, 26, 11, 6, 10, 40, 24, 16, 14, 14, 34];
-  const s = new SheetBuilder(
-    CONSOLIDATED_SHEETS.problems,
-    widths.map((width) => ({ width })),
-  );
-  const width = headers.length;
-  let row = titleBlock(s, width, "KIỂM TRA CÁC TỆP BÁO CÁO", result, t, widths);
-  asOfLine(s, row, result);
-  const p = result.totals.problems;
-  s.merge(
-    row,
-    4,
-    row,
-    width,
-    `${p.error} lỗi, ${p.warning} cảnh báo, ${p.info} thông tin trong ${result.totals.files} tệp.`,
-    "label",
-  );
-  row++;
-  // Which file was used, superseded or refused, before the cell-by-cell list.
-  const files = result.files.map(
-    (f) => `${f.name}: ${OUTCOME_LABELS[f.outcome]}${f.unitName ? ` (${f.unitName})` : ""}`,
-  );
-  s.merge(row, 1, row, width, clip(files.length > 0 ? `Tệp: ${files.join("; ")}` : "Chưa nhận tệp nào."), "textWrap");
-  s.height(row, height([files.join("; ")], [widths.reduce((a, b) => a + b, 0)], t.tableSize));
-  row += 2;
-  const h = row;
-  s.line(h, 1, headers, "header");
-  s.height(h, height(headers, widths, t.tableSize));
   const shown: Problem[] = result.problems.slice(0, MAX_PROBLEM_ROWS);
-  shown.forEach((x, i) => {
-    const values: CellValue[] = [
+  const p = result.totals.problems;
+  return dataSheet(result, t, {
+    name: CONSOLIDATED_SHEETS.problems,
+    title: "KIỂM TRA CÁC TỆP BÁO CÁO",
+    columns: [
+      { header: "TT", width: 6, style: "cellCenter" },
+      { header: "Tệp", width: 26, style: "cellText" },
+      { header: "Trang tính", width: 11, style: "cellText" },
+      { header: "Ô", width: 6, style: "cellCenter" },
+      { header: "Mức độ", width: 10, style: "cellCenter" },
+      { header: "Nội dung", width: 40, style: "cell" },
+      { header: "Giá trị trong tệp", width: 24, style: "cellText" },
+      { header: "Giá trị đúng", width: 16, style: "cellText" },
+      { header: "Công thức", width: 14, style: "cellText" },
+      { header: "Mã", width: 14, style: "cellText" },
+      { header: "Message (English)", width: 34, style: "cell" },
+    ],
+    facts: (s, row, width, widths) => {
+      s.merge(
+        row,
+        4,
+        row,
+        width,
+        `${p.error} lỗi, ${p.warning} cảnh báo, ${p.info} thông tin trong ${result.totals.files} tệp.`,
+        "label",
+      );
+      // Which file was used, superseded or refused, before the cell-by-cell list.
+      const files = result.files.map(
+        (f) => `${f.name}: ${OUTCOME_LABELS[f.outcome]}${f.unitName ? ` (${f.unitName})` : ""}`,
+      );
+      const text = files.length > 0 ? `Tệp: ${files.join("; ")}` : "Chưa nhận tệp nào.";
+      s.merge(row + 1, 1, row + 1, width, clip(text), "textWrap");
+      s.height(row + 1, height([text], [widths.reduce((a, b) => a + b, 0)], t.tableSize));
+      return row + 2;
+    },
+    rows: shown.map((x, i) => [
       i + 1,
       x.file,
       x.sheet || null,
@@ -558,72 +531,16 @@ function problemsSheet(result: ConsolidationResult, t: Typography) {
       x.formula !== undefined ? `=${x.formula}` : null,
       x.code,
       x.text.en,
-    ].map(clip);
-    s.line(h + 1 + i, 1, values, [
-      "cellCenter",
-      "cellText",
-      "cellText",
-      "cellCenter",
-      "cellCenter",
-      "cell",
-      "cellText",
-      "cellText",
-      "cellText",
-      "cellText",
-      "cell",
-    ]);
-    s.height(
-      h + 1 + i,
-      height(
-        values.map((v) => (typeof v === "string" ? v : null)),
-        widths,
-        t.tableSize,
-      ),
-    );
+    ]),
+    tableName: "KiemTra",
+    emptyText: "Không có vấn đề nào.",
+    formats: (body, first) => [
+      rowColour(body, first, "E", SEVERITY_LABELS.error.vi, STATUS_COLORS.overdue),
+      rowColour(body, first, "E", SEVERITY_LABELS.warning.vi, STATUS_COLORS.dueSoon),
+    ],
+    footer:
+      result.problems.length > shown.length
+        ? `Còn ${result.problems.length - shown.length} vấn đề nữa: xem tệp tóm tắt JSON.`
+        : null,
   });
-  let last = h + shown.length;
-  if (shown.length === 0) {
-    last = h + 1;
-    s.merge(last, 1, last, width, "Không có vấn đề nào.", "cell");
-  } else {
-    s.table({
-      name: "KiemTra",
-      range: `A${h}:${columnLetter(width)}${last}`,
-      style: "TableStyleLight1",
-      showRowStripes: false,
-    });
-    const range = `A${h + 1}:${columnLetter(width)}${last}`;
-    s.format({
-      kind: "expression",
-      range,
-      formula: `$E${h + 1}="${SEVERITY_LABELS.error.vi}"`,
-      style: { fill: STATUS_COLORS.overdue.fill, font: { color: STATUS_COLORS.overdue.font } },
-      stopIfTrue: true,
-    });
-    s.format({
-      kind: "expression",
-      range,
-      formula: `$E${h + 1}="${SEVERITY_LABELS.warning.vi}"`,
-      style: { fill: STATUS_COLORS.dueSoon.fill, font: { color: STATUS_COLORS.dueSoon.font } },
-      stopIfTrue: true,
-    });
-  }
-  if (result.problems.length > shown.length) {
-    last++;
-    s.merge(
-      last,
-      1,
-      last,
-      width,
-      `Còn ${result.problems.length - shown.length} vấn đề nữa: xem tệp tóm tắt JSON.`,
-      "label",
-    );
-  }
-  return s
-    .with({
-      print: officialPrint({ headerRows: { first: h, last: h }, area: `A1:${columnLetter(width)}${last}` }),
-      freeze: { rows: h, columns: 0 },
-      showGridLines: false,
-    })
-    .build();
 }
