@@ -224,7 +224,13 @@ export async function writeConsolidated(
       });
     }
   }
-  return { sheets: report.sheets, syncs, warnings };
+  return { sheets: visibleSheets(spec, report.sheets), syncs, warnings };
+}
+
+/** The written sheets a user can see: the hidden identity sheet is not news to anyone. */
+export function visibleSheets(spec: WorkbookSpec, names: string[]): string[] {
+  const hidden = new Set(spec.sheets.filter((s) => s.visibility !== "visible").map((s) => s.name));
+  return names.filter((n) => !hidden.has(n));
 }
 
 /** Null when Excel can write sheets at all; else why not (then the page offers the downloads). */
