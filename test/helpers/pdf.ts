@@ -51,3 +51,75 @@ export function pdfRawText(path: string): string {
     maxBuffer: 64 * 1024 * 1024,
   }).normalize("NFC");
 }
+
+export interface PdfWord {
+  page: number;
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** Every word with its box (`pdftotext -bbox-layout`), pages numbered from 1. */
+export function pdfWords(path: string): PdfWord[] {
+  const html = execFileSync("pdftotext", ["-bbox-layout", "-enc", "UTF-8", path, "-"], {
+    encoding: "utf8",
+    timeout: 30000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const words: PdfWord[] = [];
+  html
+    .split(/<page /)
+    .slice(1)
+    .forEach((pageHtml, i) => {
+      for (const m of pageHtml.matchAll(
+        /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+      )) {
+        const text = m[5]!
+          .replace(/&amp;/g, "&")
+          .replace(/&lt;/g, "<")
+          .replace(/&gt;/g, ">")
+          .replace(/&quot;/g, '"');
+        words.push({
+          page: i + 1,
+          text: text.normalize("NFC"),
+          xMin: +m[1]!,
+          yMin: +m[2]!,
+          xMax: +m[3]!,
+          yMax: +m[4]!,
+        });
+      }
+    });
+  return words;
+}
+
+/**
+ * The printed text of each table row, keyed by the row's number in the first column. A row's band
+ * runs from its number down to the next row's number (or the page's end). Text that did not fit a
+ * row is drawn below it — inside the next row's band — where a clip hides it on paper; pdftotext
+ * still extracts it, so only positions tell a cut-off row (see `rowsFit` in the tests).
+ * `numberColumn` is the header word above the numbers ("TT").
+ */
+export function pdfRowBands(path: string, numberColumn: string, numbers: number[]): Map<number, string[]> {
+  const words = pdfWords(path);
+  const bands = new Map<number, string[]>();
+  const pages = [...new Set(words.map((w) => w.page))];
+  for (const page of pages) {
+    const onPage = words.filter((w) => w.page === page);
+    const header = onPage.find((w) => w.text === numberColumn);
+    if (!header) continue;
+    const anchors = onPage
+      .filter((w) => /^\d{1,3}$/.test(w.text) && numbers.includes(Number(w.text)))
+      .filter((w) => w.xMin < header.xMax + 12 && w.xMax > header.xMin - 12 && w.yMin > header.yMax)
+      .sort((a, b) => a.yMin - b.yMin);
+    anchors.forEach((a, i) => {
+      const bottom = anchors[i + 1]?.yMin ?? Infinity;
+      bands.set(
+        Number(a.text),
+        onPage.filter((w) => w !== a && w.yMin >= a.yMin - 2 && w.yMin < bottom - 2).map((w) => w.text),
+      );
+    });
+  }
+  return bands;
+}

@@ -16,7 +16,7 @@ import {
   reportPeriod,
   type ReportedStatus,
 } from "../../src/schedule";
-import { reportForm } from "../../src/workbook/form";
+import { formFixedRows, reportForm } from "../../src/workbook/form";
 import type { CellValue, WorkbookSpec } from "../../src/workbook/model";
 import { APPENDIX_SHEET } from "../../src/workbook/appendix";
 import { TRACKING_HEADER_ROW, TRACKING_SHEET, trackingColumn, trackingWorkbook } from "../../src/workbook/tracking";
@@ -26,10 +26,25 @@ import { identityFromPairs, META_SHEET } from "../../src/workbook/identity";
 import { FORM_HEADER_ROW, FORM_SHEET, formColumn } from "../../src/workbook/form-layout";
 import { columnLetter } from "../../src/workbook/a1";
 import { convertManyWithLibreOffice } from "../helpers/libreoffice";
-import { pdfPages, pdfPageSizes, pdfRawText } from "../helpers/pdf";
+import { pdfPages, pdfPageSizes, pdfRawText, pdfRowBands } from "../helpers/pdf";
 
 const plan = builtinPlan();
 const squash = (s: string) => s.normalize("NFC").replace(/\s+/g, "");
+/** The characters of a text, sorted: the same however lines were broken and columns read. */
+const letters = (parts: string[]) => [...squash(parts.join(""))].sort().join("");
+
+/**
+ * Rows whose printed text is not all inside the row's own band: text that overflowed a row is
+ * drawn in the next one's band (and clipped there on paper), so it shows up as a mismatch.
+ */
+function rowsThatDoNotFit(pdf: string, rows: { number: number; texts: string[] }[]): number[] {
+  const bands = pdfRowBands(
+    pdf,
+    "TT",
+    rows.map((r) => r.number),
+  );
+  return rows.filter((r) => letters(bands.get(r.number) ?? []) !== letters(r.texts)).map((r) => r.number);
+}
 
 function write(dir: string, name: string, spec: WorkbookSpec): string {
   const path = join(dir, name);
@@ -85,7 +100,27 @@ describe("printed by LibreOffice", () => {
       .forEach((page, i) => expect(page.split("\n").slice(0, 3).join(" ")).toMatch(new RegExp(`\\b${i + 2}\\b`)));
   });
 
-  it("shows the whole text of all 17 tasks, nothing cut off", () => {
+  it("gives every task row the height its wrapped text needs, on every page", () => {
+    const rows = plan.tasks.map((t) => ({ number: t.number, texts: [t.content, t.timing, t.lead, t.issuer] }));
+    expect(rowsThatDoNotFit(pdfs[0]!, rows)).toEqual([]);
+  });
+
+  it("would notice a row too short for its text (the check above is not vacuous)", async () => {
+    const clipped: WorkbookSpec = JSON.parse(JSON.stringify(appendixOnly)) as WorkbookSpec;
+    for (const row of clipped.sheets[0]!.rows.slice(6)) row.height = 16;
+    const [pdf] = await convertManyWithLibreOffice(
+      [write(dir, "clipped.xlsx", clipped)],
+      "pdf",
+      mkdtempSync(join(tmpdir(), "nq08-clip-")),
+    );
+    const rows = plan.tasks.map((t) => ({ number: t.number, texts: [t.content, t.timing, t.lead, t.issuer] }));
+    const bad = rowsThatDoNotFit(pdf!, rows);
+    expect(bad.length).toBeGreaterThan(5);
+    // …even though every word is still in the PDF's text layer, which is why presence alone proves nothing.
+    expect(squash(pdfRawText(pdf!))).toContain(squash(plan.tasks[0]!.content));
+  });
+
+  it("shows the whole text of all 17 tasks", () => {
     const text = squash(pdfRawText(pdfs[0]!));
     for (const t of plan.tasks) {
       expect(text).toContain(squash(t.content));
@@ -102,6 +137,14 @@ describe("printed by LibreOffice", () => {
     const communeText = squash(pdfRawText(pdfs[3]!));
     expect(communeText).toContain(squash(commune.name));
     for (const page of pdfPages(pdfs[2]!)) expect(page).toContain("Tình trạng");
+  });
+
+  it("gives every form row the height its text needs", () => {
+    const rows = formFixedRows(plan, "BTCTU", period).map((r) => ({
+      number: r.number,
+      texts: [r.content, r.timing, r.due ? r.due.split("-").reverse().join("/") : "", "Chưa báo cáo"],
+    }));
+    expect(rowsThatDoNotFit(pdfs[2]!, rows)).toEqual([]);
   });
 
   it("prints the tracking sheet with its header on every page", () => {
