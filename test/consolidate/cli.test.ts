@@ -139,3 +139,74 @@ describe("cli consolidate", () => {
     expect(bad.status).toBe(2);
   });
 });
+
+describe("cli consolidate --previous: late files on top of an earlier summary", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "consolidate-prev-"));
+    mkdirSync(join(dir, "dot1"));
+    mkdirSync(join(dir, "dot2"));
+    writeFileSync(
+      join(dir, "dot1", "btc.xlsx"),
+      fillForm(await blankForm("BTCTU"), [
+        { task: 2, status: "Hoàn thành", result: "Đã giao", completedOn: "20/5/2026" },
+      ]),
+    );
+    writeFileSync(
+      join(dir, "dot2", "snv.xlsx"),
+      fillForm(await blankForm("SNV"), [{ task: 12, status: "Đang thực hiện" }]),
+    );
+    writeFileSync(join(dir, "not-a-summary.json"), JSON.stringify({ hello: "world" }));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const run = async (...args: string[]) => {
+    const o = io();
+    const code = await runCli(["consolidate", "--as-of", "2026-06-30", "--period", "2026-H1", ...args], o.io);
+    return { code, ...o };
+  };
+  const summary = (name: string) => JSON.parse(readFileSync(join(dir, name), "utf8")) as ConsolidationResult;
+
+  it("gives the same result as consolidating everything at once", async () => {
+    expect((await run("-o", join(dir, "a.xlsx"), "--json", join(dir, "a.json"), join(dir, "dot1"))).code).toBe(0);
+    const late = await run(
+      "--previous",
+      join(dir, "a.json"),
+      "-o",
+      join(dir, "b.xlsx"),
+      "--json",
+      join(dir, "b.json"),
+      join(dir, "dot2"),
+    );
+    expect(late.code).toBe(0);
+    const once = await run(
+      "-o",
+      join(dir, "c.xlsx"),
+      "--json",
+      join(dir, "c.json"),
+      join(dir, "dot1"),
+      join(dir, "dot2"),
+    );
+    expect(once.code).toBe(0);
+    expect(summary("b.json").totals.returned).toBe(2);
+    // File names are shown relative to the folder given; compare what does not depend on that.
+    const strip = (r: ConsolidationResult) => ({
+      ...r,
+      files: r.files.map((f) => ({ ...f, name: f.name.split("/").pop() })),
+    });
+    expect(strip(summary("b.json")).totals).toEqual(strip(summary("c.json")).totals);
+    expect(summary("b.json").rows.map((r) => [r.task, r.unitCode, r.status, r.completedOn])).toEqual(
+      summary("c.json").rows.map((r) => [r.task, r.unitCode, r.status, r.completedOn]),
+    );
+  });
+
+  it("refuses a file that is not one of its summaries, saying so in both languages", async () => {
+    const bad = await run("--previous", join(dir, "not-a-summary.json"), "-o", join(dir, "x.xlsx"), join(dir, "dot2"));
+    expect(bad.code).toBe(1);
+    expect(bad.err.join("")).toMatch(/không phải bản tóm tắt JSON[\s\S]*is not a JSON summary/);
+    expect(existsSync(join(dir, "x.xlsx"))).toBe(false);
+    const missing = await run("--previous", join(dir, "khong-co.json"), "-o", join(dir, "y.xlsx"), join(dir, "dot2"));
+    expect(missing.code).toBe(1);
+    expect(missing.err.join("")).toContain("Không đọc được bản tóm tắt trước");
+  });
+});

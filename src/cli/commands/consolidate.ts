@@ -5,13 +5,14 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
+  readFileSync,
   readSync,
   realpathSync,
   statSync,
   writeFileSync,
 } from "fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "path";
-import type { InputFile } from "../../consolidate/types";
+import type { ConsolidationResult, InputFile } from "../../consolidate/types";
 import { consolidateJob } from "../../jobs/consolidate";
 import { builtinPlan } from "../../plan";
 import { reportPeriod } from "../../schedule";
@@ -83,14 +84,48 @@ function readInput(path: string): InputFile & { path: string } {
   return { path, name: displayName(path), bytes, lastModified: st.mtime.toISOString() };
 }
 
+/**
+ * A JSON summary written earlier by this command: late files are added to it and give the same
+ * result as consolidating everything at once. Checked for shape and plan, never trusted blindly.
+ */
+function readPrevious(path: string, planId: string): { result: ConsolidationResult } | { error: string } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    return {
+      error:
+        `Không đọc được bản tóm tắt trước (${path}): ${e instanceof Error ? e.message : String(e)}\n` +
+        `Cannot read the previous summary (${path}).`,
+    };
+  }
+  const r = parsed as Partial<ConsolidationResult> | null;
+  if (!r || typeof r !== "object" || r.version !== 1 || !Array.isArray(r.forms) || typeof r.planId !== "string") {
+    return {
+      error:
+        `Tệp ${path} không phải bản tóm tắt JSON do lệnh consolidate tạo ra.\n` +
+        `${path} is not a JSON summary written by the consolidate command.`,
+    };
+  }
+  if (r.planId !== planId) {
+    return {
+      error:
+        `Bản tóm tắt ${path} thuộc kế hoạch khác (${r.planId}).\n` +
+        `The summary ${path} belongs to another plan (${r.planId}).`,
+    };
+  }
+  return { result: r as ConsolidationResult };
+}
+
 export const consolidateCommand: Command = {
   name: "consolidate",
   summary: "Tổng hợp các báo cáo đơn vị gửi về / consolidate the returned report forms",
-  usage: "consolidate [--as-of YYYY-MM-DD] [--period YYYY-H1] -o OUT.xlsx [--json SUMMARY.json] FILE_OR_DIR...",
+  usage:
+    "consolidate [--as-of YYYY-MM-DD] [--period YYYY-H1] [--previous SUMMARY.json] -o OUT.xlsx [--json SUMMARY.json] FILE_OR_DIR...",
   async run(argv, io) {
     const { options, positional } = parseArgs(
       argv,
-      { "as-of": "value", period: "value", out: "value", json: "value" },
+      { "as-of": "value", period: "value", out: "value", json: "value", previous: "value" },
       { o: "out" },
     );
     const asOf = isoDateOption(options["as-of"], "as-of") ?? todayIso();
@@ -123,12 +158,19 @@ export const consolidateCommand: Command = {
     }
     const files = found.map((f) => ({ ...readInput(f.path), name: f.name }));
 
-    io.stderr(`Đang tổng hợp ${files.length} tệp / Consolidating ${files.length} files\n`);
     const plan = builtinPlan();
+    const previous =
+      typeof options.previous === "string" ? readPrevious(resolve(options.previous), plan.id) : undefined;
+    if (previous && "error" in previous) {
+      io.stderr(`${previous.error}\n`);
+      return 1;
+    }
+    io.stderr(`Đang tổng hợp ${files.length} tệp / Consolidating ${files.length} files\n`);
     const job = await consolidateJob(files, {
       plan,
       asOf,
       ...(period ? { period } : {}),
+      ...(previous ? { previous: previous.result } : {}),
       onProgress: (done, total, file) => io.stderr(`  [${done}/${total}] ${file}\n`),
       inflateRaw: nodeInflateRaw,
     });
