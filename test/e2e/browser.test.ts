@@ -16,6 +16,7 @@ import { builtinPlan, reportingUnits } from "../../src/plan";
 import { FORM_SHEET } from "../../src/workbook/form-layout";
 import { identityFromPairs } from "../../src/workbook/identity";
 import { readXlsx } from "../../src/xlsx/read";
+import { isoToSerial } from "../../src/workbook/dates";
 import { serveDirectory, type StaticServer } from "../addin/static-server";
 import { fillForm, type FillRow } from "../helpers/fill-form";
 
@@ -270,6 +271,29 @@ describe("the task pane in a plain browser", () => {
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     // Focus is visible where the keyboard user is (Fluent draws an outline on :focus-visible).
     await shot(page, "07-keyboard-done");
+    await page.close();
+  });
+
+  it("downloads the tracking workbook for a chosen report date, and again from the highlight page", async () => {
+    const page = await newPage();
+    await page.goto(`${server.origin}/taskpane.html?page=tracking`);
+    await page.getByTestId("tracking-as-of").fill("2026-07-01");
+    const [first] = await Promise.all([page.waitForEvent("download"), page.getByTestId("tracking-create").click()]);
+    await page.getByTestId("tracking-result").waitFor();
+    const book = readXlsx(new Uint8Array(readFileSync(await saved(first, work))));
+    expect(book.sheets.map((s) => s.name)).toEqual(["Phụ lục", "Theo dõi"]);
+    // A report date other than today is written as that date (today stays =TODAY()).
+    const asOf = book.sheet("Theo dõi")!.cell("C2")!;
+    expect(asOf.isDate && asOf.value).toBe(isoToSerial("2026-07-01"));
+    expect(book.sheet("Phụ lục")!.cell("B7")!.value).toBe(plan.tasks[0]!.content);
+
+    await page.getByRole("tab", { name: "Tô màu hạn" }).click();
+    await page.getByTestId("highlight-as-of").fill("2026-12-14");
+    const [again] = await Promise.all([page.waitForEvent("download"), page.getByTestId("highlight-run").click()]);
+    await page.getByTestId("highlight-result").waitFor();
+    await shot(page, "08-highlight");
+    const refreshed = readXlsx(new Uint8Array(readFileSync(await saved(again, work))));
+    expect(refreshed.sheet("Theo dõi")!.cell("C2")!.value).toBe(isoToSerial("2026-12-14"));
     await page.close();
   });
 
