@@ -30,17 +30,17 @@ export interface FormColumn {
 /** Left to right; the one place a form column's position, header and width are decided. */
 export const FORM_COLUMNS: FormColumn[] = [
   { key: "number", header: "TT", width: 4, input: false },
-  { key: "content", header: "Nội dung công việc", width: 32, input: false },
-  { key: "timing", header: "Thời gian thực hiện", width: 14, input: false },
-  { key: "due", header: "Hạn trong kỳ", width: 11, input: false },
-  { key: "status", header: "Tình trạng", width: 14, input: true },
-  { key: "completedOn", header: "Ngày hoàn thành", width: 12, input: true },
-  { key: "progress", header: "Tiến độ (%)", width: 8, input: true },
-  { key: "result", header: "Kết quả thực hiện", width: 28, input: true },
-  { key: "documents", header: "Văn bản đã ban hành (số, ký hiệu, ngày)", width: 20, input: true },
-  { key: "difficulties", header: "Khó khăn, vướng mắc", width: 18, input: true },
-  { key: "proposals", header: "Đề xuất, kiến nghị", width: 18, input: true },
-  { key: "assessment", header: "Đánh giá hạn", width: 14, input: false },
+  { key: "content", header: "Nội dung công việc", width: 27, input: false },
+  { key: "timing", header: "Thời gian thực hiện", width: 12, input: false },
+  { key: "due", header: "Hạn trong kỳ", width: 10, input: false },
+  { key: "status", header: "Tình trạng", width: 13, input: true },
+  { key: "completedOn", header: "Ngày hoàn thành", width: 11, input: true },
+  { key: "progress", header: "Tiến độ (%)", width: 7, input: true },
+  { key: "result", header: "Kết quả thực hiện", width: 24, input: true },
+  { key: "documents", header: "Văn bản đã ban hành (số, ký hiệu, ngày)", width: 17, input: true },
+  { key: "difficulties", header: "Khó khăn, vướng mắc", width: 16, input: true },
+  { key: "proposals", header: "Đề xuất, kiến nghị", width: 16, input: true },
+  { key: "assessment", header: "Đánh giá hạn", width: 12, input: false },
   { key: "repeat", header: "Lặp lại", width: 10, input: false, hidden: true },
 ];
 

@@ -17,7 +17,7 @@ import { fingerprint, identityNames, identityProperties, metaSheet } from "./ide
 import type { CellValue, Validation, WorkbookSpec } from "./model";
 import { officialPrint } from "./print";
 import { SheetBuilder } from "./sheet-builder";
-import { DEFAULT_TYPOGRAPHY, standardStyles, titleRowHeight, type Typography, wrappedRowHeight } from "./styles";
+import { FORM_TYPOGRAPHY, standardStyles, titleRowHeight, type Typography, wrappedRowHeight } from "./styles";
 import { completionValidation, statusValidation } from "./tracking";
 
 export interface FormOptions {
@@ -91,7 +91,7 @@ function writeTitleBlock(s: SheetBuilder, plan: Plan, unit: Unit, period: Report
  */
 export function formTitleValues(plan: Plan, unit: Unit, period: ReportPeriod): CellValue[] {
   const s = new SheetBuilder(FORM_SHEET, []);
-  writeTitleBlock(s, plan, unit, period, DEFAULT_TYPOGRAPHY);
+  writeTitleBlock(s, plan, unit, period, FORM_TYPOGRAPHY);
   return s
     .build()
     .rows.flatMap((r) => r.cells)
@@ -101,7 +101,7 @@ export function formTitleValues(plan: Plan, unit: Unit, period: ReportPeriod): C
 
 /** The report form one unit fills in for one period: only that unit's tasks, inputs unlocked. */
 export function reportForm(plan: Plan, unit: Unit, period: ReportPeriod, options: FormOptions = {}): WorkbookSpec {
-  const typography = options.typography ?? DEFAULT_TYPOGRAPHY;
+  const typography = options.typography ?? FORM_TYPOGRAPHY;
   const tasks = tasksOf(plan, unit.code);
   const fixed = formFixedRows(plan, unit.code, period);
   const widths = FORM_COLUMNS.map((c) => c.width);

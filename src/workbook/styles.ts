@@ -9,6 +9,12 @@ export interface Typography {
 
 export const DEFAULT_TYPOGRAPHY: Typography = { fontName: "Times New Roman", titleSize: 14, tableSize: 13 };
 
+/**
+ * The report form is a wide, twelve-column data-entry table: at 13 pt it prints at half size on
+ * A4 landscape; at 11 pt (title 13) it prints at about 8–9 pt, still readable once signed and filed.
+ */
+export const FORM_TYPOGRAPHY: Typography = { fontName: "Times New Roman", titleSize: 13, tableSize: 11 };
+
 /** Colours of deadline highlighting, also used by the legend. Soft fills that still print in grey. */
 export const STATUS_COLORS = {
   overdue: { fill: "F8CBAD", font: "9C0006" },

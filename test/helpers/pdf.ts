@@ -113,11 +113,15 @@ export function pdfRowBands(path: string, numberColumn: string, numbers: number[
       .filter((w) => /^\d{1,3}$/.test(w.text) && numbers.includes(Number(w.text)))
       .filter((w) => w.xMin < header.xMax + 12 && w.xMax > header.xMin - 12 && w.yMin > header.yMax)
       .sort((a, b) => a.yMin - b.yMin);
+    // A left-aligned label starting left of the centred column title (a footer: "Người lập biểu:")
+    // ends the table; row numbers are centred and table text starts further right.
+    const firstColumn = onPage.filter((w) => w.xMin < header.xMin - 1 && w.yMin > header.yMax && !anchors.includes(w));
     anchors.forEach((a, i) => {
-      const bottom = anchors[i + 1]?.yMin ?? Infinity;
+      const next = anchors[i + 1]?.yMin ?? Infinity;
+      const end = Math.min(next, ...firstColumn.filter((w) => w.yMin > a.yMax).map((w) => w.yMin));
       bands.set(
         Number(a.text),
-        onPage.filter((w) => w !== a && w.yMin >= a.yMin - 2 && w.yMin < bottom - 2).map((w) => w.text),
+        onPage.filter((w) => w !== a && w.yMin >= a.yMin - 2 && w.yMin < end - 2).map((w) => w.text),
       );
     });
   }
