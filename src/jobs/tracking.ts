@@ -6,7 +6,7 @@ import { renderXlsx } from "../xlsx/write";
 /** The tracking workbook ("Sổ theo dõi") as .xlsx bytes. */
 export function trackingXlsx(
   plan: Plan,
-  options: { asOf: IsoDate; soonDays?: number; typography?: Typography },
+  options: { asOf: IsoDate; today?: IsoDate; soonDays?: number; typography?: Typography },
 ): Uint8Array {
   return renderXlsx(trackingWorkbook(plan, options));
 }

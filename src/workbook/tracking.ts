@@ -24,8 +24,13 @@ export const TRACKING_SHEET = "Theo dõi";
 export const TRACKING_TABLE = "TheoDoiNhiemVu";
 
 export interface TrackingOptions {
-  /** The report date the cached formula results are computed for (the cell itself shows =TODAY()). */
+  /** The report date the highlighting is computed for. */
   asOf: IsoDate;
+  /**
+   * Today's date. When the report date is today (or this is not given) the report-date cell holds
+   * =TODAY(), so the workbook stays current; any other date is written as that date.
+   */
+  today?: IsoDate;
   soonDays?: number;
   typography?: Typography;
 }
@@ -82,7 +87,8 @@ export function trackingSheet(plan: Plan, options: TrackingOptions): Sheet {
   const soon = abs(TRACKING_SOON_DAYS_CELL);
   const periodStart = abs(PERIOD_START_CELL);
   s.merge(2, 1, 2, 2, "Ngày báo cáo (mặc định hôm nay):", "label");
-  s.set(2, 3, { formula: "TODAY()", result: null }, "asOf");
+  const live = options.today === undefined || options.today === options.asOf;
+  s.set(2, 3, live ? { formula: "TODAY()", result: null } : { date: options.asOf }, "asOf");
   s.merge(2, 4, 2, 5, "Sắp đến hạn trong (ngày):", "label");
   s.set(2, 6, soonDays, "asOfNumber");
   s.merge(2, 7, 2, 8, "Kỳ báo cáo tính từ ngày:", "label");

@@ -95,6 +95,13 @@ describe("tracking workbook", () => {
     });
   });
 
+  it("writes a chosen report date as that date, and keeps =TODAY() when the date is today", () => {
+    const chosen = trackingWorkbook(plan, { asOf: "2026-07-01", today: "2026-11-30" }).sheets[1]!;
+    expect(value(chosen, 2, 3)).toEqual({ date: "2026-07-01" });
+    const current = trackingWorkbook(plan, { asOf: "2026-11-30", today: "2026-11-30" }).sheets[1]!;
+    expect(value(current, 2, 3)).toMatchObject({ formula: "TODAY()" });
+  });
+
   it("keeps the as-of cell live (=TODAY()) and validates inputs with Vietnamese prompts", () => {
     expect(value(sheet, 2, 3)).toMatchObject({ formula: "TODAY()" });
     const status = sheet.validations.find((v) => v.type === "list")!;

@@ -23,7 +23,7 @@ export const templateCommand: Command = {
     const soonDays = options["soon-days"] === undefined ? 30 : Number(options["soon-days"]);
     if (!Number.isInteger(soonDays) || soonDays < 0 || soonDays > 365)
       throw new UsageError("--soon-days must be a whole number 0–365");
-    const bytes = trackingXlsx(builtinPlan(), { asOf, soonDays });
+    const bytes = trackingXlsx(builtinPlan(), { asOf, today: todayIso(), soonDays });
     mkdirSync(dirname(resolve(out)), { recursive: true });
     writeFileSync(out, bytes);
     io.stdout(`Đã tạo sổ theo dõi / Created the tracking workbook: ${out}\n`);

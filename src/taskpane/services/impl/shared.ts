@@ -8,11 +8,11 @@ import type { Text } from "../../../i18n";
 import { builtinPlan, type IsoDate, type Plan } from "../../../plan";
 import { DEADLINE_CLASS_LABELS } from "../../../schedule/labels";
 import type { DeadlineClass } from "../../../schedule/types";
-import { columnLetter, parseAddress } from "../../../workbook/a1";
+import { columnLetter } from "../../../workbook/a1";
 import { CONSOLIDATED_SHEETS, consolidatedWorkbook } from "../../../workbook/consolidated";
 import type { CellValue, Sheet, WorkbookSpec } from "../../../workbook/model";
 import { DEFAULT_TYPOGRAPHY, type Typography } from "../../../workbook/styles";
-import { TRACKING_AS_OF_CELL, TRACKING_SHEET, trackingWorkbook } from "../../../workbook/tracking";
+import { trackingWorkbook } from "../../../workbook/tracking";
 import { renderXlsx } from "../../../xlsx/write";
 import type { ConsolidationLocations, Download, ExcelTarget, ExcelWriteReport, SheetLocation } from "../types";
 import { JSON_MIME, XLSX_MIME } from "../types";
@@ -41,32 +41,17 @@ export function typography(titleSize?: number, tableSize?: number): Typography {
   };
 }
 
-function setCell(sheet: Sheet, address: string, value: CellValue): void {
-  const at = parseAddress(address);
-  if (!at) return;
-  const row = sheet.rows[at.row - 1];
-  const cell = row?.cells[at.column - 1];
-  if (cell) cell.value = value;
-}
-
-/**
- * The tracking workbook. Its report date cell holds =TODAY() (always current); a date other than
- * today is written as that date, so the file shows the colours of the day the official chose.
- */
+/** The tracking workbook for the report date the official chose (see TrackingOptions.today). */
 export function trackingSpec(
   plan: Plan,
   options: { asOf: IsoDate; today: IsoDate; soonDays: number; typography?: Typography },
 ): WorkbookSpec {
-  const spec = trackingWorkbook(plan, {
+  return trackingWorkbook(plan, {
     asOf: options.asOf,
+    today: options.today,
     soonDays: options.soonDays,
     ...(options.typography ? { typography: options.typography } : {}),
   });
-  if (options.asOf !== options.today) {
-    const sheet = spec.sheets.find((s) => s.name === TRACKING_SHEET);
-    if (sheet) setCell(sheet, TRACKING_AS_OF_CELL, { date: options.asOf });
-  }
-  return spec;
 }
 
 export function xlsxDownload(spec: WorkbookSpec, name: string): Download {
