@@ -2,6 +2,7 @@
 import type { IsoDate } from "../plan/types";
 import { serialToIso } from "../workbook/dates";
 import type { ReadCell } from "../xlsx/read";
+import { hash64 } from "../util/hash";
 
 export type DateRead =
   { ok: true; iso: IsoDate; how: "date" | "serial" | "text" } | { ok: false; reason: "invalid" | "not-a-date" };
@@ -115,19 +116,4 @@ function zipCentralDirectory(b: Uint8Array): Uint8Array | null {
     return size > 0 && offset + size <= i ? b.subarray(offset, offset + size) : null;
   }
   return null;
-}
-
-function hash64(bytes: Uint8Array, seed: number): string {
-  // A local alias: global lookups inside the hot loop are slow in sandboxed realms (vm contexts, some webviews).
-  const imul = Math.imul;
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    h1 = imul(h1 ^ b, 2654435761);
-    h2 = imul(h2 ^ b, 1597334677);
-  }
-  h1 = imul(h1 ^ (h1 >>> 16), 2246822507) ^ imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = imul(h2 ^ (h2 >>> 16), 2246822507) ^ imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (h2 >>> 0).toString(16).padStart(8, "0") + (h1 >>> 0).toString(16).padStart(8, "0");
 }

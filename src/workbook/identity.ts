@@ -4,6 +4,7 @@
  * names, and a hidden key/value sheet (LibreOffice turns "very hidden" into "hidden", which is
  * fine: it is still read). The consolidator accepts any one of them.
  */
+import { hashText } from "../util/hash";
 import type { DefinedName, Sheet } from "./model";
 import { SheetBuilder } from "./sheet-builder";
 
@@ -89,16 +90,5 @@ export function metaSheet(props: Record<string, string>): Sheet {
  * a change detector, not a signature).
  */
 export function fingerprint(parts: string[]): string {
-  const text = parts.map((p) => p.normalize("NFC")).join("\u001f");
-  const imul = Math.imul;
-  let h1 = 0xdeadbeef ^ text.length;
-  let h2 = 0x41c6ce57 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = imul(h1 ^ c, 2654435761);
-    h2 = imul(h2 ^ c, 1597334677);
-  }
-  h1 = imul(h1 ^ (h1 >>> 16), 2246822507) ^ imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = imul(h2 ^ (h2 >>> 16), 2246822507) ^ imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (h2 >>> 0).toString(16).padStart(8, "0") + (h1 >>> 0).toString(16).padStart(8, "0");
+  return hashText(parts.map((p) => p.normalize("NFC")).join("\u001f"));
 }
