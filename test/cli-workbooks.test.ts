@@ -67,6 +67,7 @@ describe("cli forms", () => {
     [["forms", "--period", "2026-Q3", "-o", "d"], /Unknown period/],
     [["forms", "--period", "2026-H1"], /Missing -o/],
     [["forms", "--period", "2026-H1", "-o", "d", "--unit", "HDND"], /non-reporting unit/],
+    [["forms", "--period", "2026-H1", "-o", "d", "--unit="], /--unit needs a value/],
   ])("%j → usage, exit 2", async (argv, message) => {
     const o = io();
     expect(await runCli(argv, o.io)).toBe(2);

@@ -8,17 +8,20 @@ export class UsageError extends Error {
 }
 
 export interface OptionSpec {
-  /** Takes a value ("--as-of 2026-07-01") or is a flag ("--json"). */
-  [name: string]: "value" | "flag";
+  /** Takes a value ("--as-of 2026-07-01"), may repeat ("--unit A --unit B"), or is a flag ("--json"). */
+  [name: string]: "value" | "values" | "flag";
 }
 
 export interface ParsedArgs {
   options: Record<string, string | true>;
+  /** Every value of each repeatable option, in order. */
+  lists: Record<string, string[]>;
   positional: string[];
 }
 
 export function parseArgs(argv: string[], spec: OptionSpec, short: Record<string, string> = {}): ParsedArgs {
   const options: Record<string, string | true> = {};
+  const lists: Record<string, string[]> = {};
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -39,11 +42,12 @@ export function parseArgs(argv: string[], spec: OptionSpec, short: Record<string
       } else {
         const value = inline ?? argv[++i];
         if (value === undefined || value === "") throw new UsageError(`Option --${name} needs a value`);
-        options[name] = value;
+        if (kind === "values") (lists[name] ??= []).push(value);
+        else options[name] = value;
       }
     } else positional.push(arg);
   }
-  return { options, positional };
+  return { options, lists, positional };
 }
 
 /** "2026-07-01" → the same string, after checking it is a real calendar date. */

@@ -11,9 +11,9 @@ export const formsCommand: Command = {
   summary: "Tạo mẫu báo cáo cho mọi đơn vị (thư mục + .zip) / create every unit's report form",
   usage: "forms --period YYYY-H1|YYYY-H2|YYYY -o DIR [--unit CODE]... [--password TEXT]",
   async run(argv, io) {
-    const { options, positional } = parseArgs(
+    const { options, lists, positional } = parseArgs(
       argv,
-      { period: "value", out: "value", unit: "value", password: "value" },
+      { period: "value", out: "value", unit: "values", password: "value" },
       { o: "out" },
     );
     if (positional.length > 0) throw new UsageError(`Unexpected argument ${positional[0]}`);
@@ -22,7 +22,7 @@ export const formsCommand: Command = {
     if (!period) throw new UsageError(`Unknown period "${options.period}": use YYYY-H1, YYYY-H2 or YYYY`);
     if (typeof options.out !== "string") throw new UsageError("Missing -o DIR");
     const plan = builtinPlan();
-    const codes = unitCodes(argv);
+    const codes = lists.unit ?? [];
     const all = reportingUnits(plan);
     const unknown = codes.filter((c) => !all.some((u) => u.code === c));
     if (unknown.length > 0) throw new UsageError(`Unknown or non-reporting unit code(s): ${unknown.join(", ")}`);
@@ -46,13 +46,3 @@ export const formsCommand: Command = {
     return 0;
   },
 };
-
-/** --unit may repeat; parseArgs keeps only the last, so collect them here. */
-function unitCodes(argv: string[]): string[] {
-  const codes: string[] = [];
-  argv.forEach((a, i) => {
-    if (a === "--unit" && argv[i + 1]) codes.push(argv[i + 1]!);
-    else if (a.startsWith("--unit=")) codes.push(a.slice(7));
-  });
-  return codes;
-}
