@@ -1,6 +1,7 @@
 /** Jest: TypeScript through SWC (types are checked separately by `npm run typecheck`). */
 module.exports = {
   testEnvironment: "node",
+  globalSetup: "<rootDir>/test/global-setup.cjs",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {

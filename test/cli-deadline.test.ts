@@ -1,7 +1,7 @@
 import { spawnSync } from "child_process";
 import { join } from "path";
 import { runCli } from "../src/cli/main";
-import { todayIso } from "../src/cli/args";
+import { todayIso } from "../src/dates";
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
@@ -92,22 +92,35 @@ describe("deadline command, in-process", () => {
   });
 
   it.each([
-    [["deadline"], /timing phrase/],
-    [["deadline", "--as-of", "2026-02-30", "Năm 2026"], /--as-of must be a date/],
-    [["deadline", "--as-of"], /needs a value/],
-    [["deadline", "--json", "Năm 2026"], /Unknown option --json/],
+    [["deadline"], /Cần ít nhất một cụm từ thời gian[^]*At least one timing phrase/],
+    [["deadline", "--as-of", "2026-02-30", "Năm 2026"], /phải là một ngày có thật[^]*--as-of must be a real date/],
+    [["deadline", "--as-of", "31/4/2026", "Năm 2026"], /phải là một ngày có thật[^]*--as-of must be a real date/],
+    [["deadline", "--as-of"], /cần một giá trị[^]*needs a value/],
+    [["deadline", "--json", "Năm 2026"], /Không có tùy chọn --json[^]*Unknown option --json/],
   ])("%j → usage, exit code 2", async (argv, message) => {
     const { code, out, err } = await run(argv);
     expect(code).toBe(2);
     expect(out).toBe("");
     expect(err).toMatch(message);
-    expect(err).toContain("deadline [--as-of YYYY-MM-DD] PHRASE...");
+    expect(err).toContain('deadline [--as-of DD/MM/YYYY] "PHRASE"...');
   });
 
-  it("is listed in the usage", async () => {
-    const { code, err } = await run(["help"]);
+  it("takes the date the Vietnamese way too: 01/07/2026 is 2026-07-01", async () => {
+    const dmy = await run(["deadline", "--as-of", "01/07/2026", "Quý II/2026 và hằng năm"]);
+    const iso = await run(["deadline", "--as-of", "2026-07-01", "Quý II/2026 và hằng năm"]);
+    expect(dmy.code).toBe(0);
+    expect(dmy.out).toBe(iso.out);
+    expect(lines(dmy.out)[0]?.nextDue).toBe("2027-06-30");
+  });
+
+  it("is listed in the usage, and has its own --help", async () => {
+    const { code, out } = await run(["help"]);
     expect(code).toBe(0);
-    expect(err).toContain("deadline [--as-of YYYY-MM-DD] PHRASE...");
+    expect(out).toMatch(/deadline +Đọc thời hạn[^]*Read deadlines/);
+    const help = await run(["deadline", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('phuluc deadline [--as-of DD/MM/YYYY] "PHRASE"...');
+    expect(help.out).toMatch(/--as-of DD\/MM\/YYYY +Ngày để tính hạn[^]*The date the next deadline/);
   });
 });
 
@@ -140,6 +153,6 @@ describe("deadline command, as a child process", () => {
   it("exits 2 without a phrase", () => {
     const r = npm([]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("deadline [--as-of YYYY-MM-DD] PHRASE...");
+    expect(r.stderr).toContain('deadline [--as-of DD/MM/YYYY] "PHRASE"...');
   });
 });

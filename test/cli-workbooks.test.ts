@@ -29,11 +29,11 @@ describe("cli template", () => {
   });
 
   it.each([
-    [["template"], /Missing -o/],
-    [["template", "-o", "x.csv"], /must end in \.xlsx/],
-    [["template", "-o", "x.xlsx", "--as-of", "2026-02-30"], /as-of must be a date/],
+    [["template"], /Thiếu -o[^]*Missing -o/],
+    [["template", "-o", "x.csv"], /phải có đuôi \.xlsx[^]*must end in \.xlsx/],
+    [["template", "-o", "x.xlsx", "--as-of", "2026-02-30"], /--as-of must be a real date/],
     [["template", "-o", "x.xlsx", "--soon-days", "-3"], /soon-days/],
-    [["template", "-o", "x.xlsx", "--bogus"], /Unknown option/],
+    [["template", "-o", "x.xlsx", "--bogus"], /Không có tùy chọn --bogus[^]*Unknown option/],
   ])("%j → usage, exit 2", async (argv, message) => {
     const o = io();
     expect(await runCli(argv, o.io)).toBe(2);
@@ -63,11 +63,14 @@ describe("cli forms", () => {
   });
 
   it.each([
-    [["forms", "-o", "d"], /Missing --period/],
-    [["forms", "--period", "2026-Q3", "-o", "d"], /Unknown period/],
-    [["forms", "--period", "2026-H1"], /Missing -o/],
-    [["forms", "--period", "2026-H1", "-o", "d", "--unit", "HDND"], /non-reporting unit/],
-    [["forms", "--period", "2026-H1", "-o", "d", "--unit="], /--unit needs a value/],
+    [["forms", "-o", "d"], /Thiếu --period[^]*Missing --period/],
+    [["forms", "--period", "2026-Q3", "-o", "d"], /không hợp lệ[^]*is not valid/],
+    [["forms", "--period", "2026-H1"], /Thiếu -o[^]*Missing -o/],
+    [
+      ["forms", "--period", "2026-H1", "-o", "d", "--unit", "HDND"],
+      /Không có đơn vị báo cáo nào mang mã: HDND[^]*No reporting unit has the code\(s\): HDND/,
+    ],
+    [["forms", "--period", "2026-H1", "-o", "d", "--unit="], /--unit cần một giá trị[^]*--unit needs a value/],
   ])("%j → usage, exit 2", async (argv, message) => {
     const o = io();
     expect(await runCli(argv, o.io)).toBe(2);
@@ -84,6 +87,8 @@ describe("cli forms", () => {
     expect(r.status).toBe(0);
     expect(readdirSync(out)).toHaveLength(138);
     expect(existsSync(`${out}.zip`)).toBe(true);
-    expect(r.stderr).toContain("138/138");
+    // Piped, not a terminal: no progress bar, only the result on stdout.
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/Đã tạo 138 mẫu báo cáo[^]*Created 138 report forms/);
   });
 });

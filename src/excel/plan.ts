@@ -9,7 +9,7 @@
  */
 import type { Text } from "../i18n";
 import { columnLetter, rangeAddress } from "../workbook/a1";
-import { isoToSerial } from "../workbook/dates";
+import { isoToSerial } from "../dates";
 import type {
   BorderLine,
   CellValue,

@@ -1,4 +1,5 @@
 import { zipSync } from "fflate";
+import type { Plan } from "../plan/types";
 
 /** ASCII file-name part: survives e-mail, chat apps, USB sticks (FAT) and every zip tool. */
 export function slug(text: string): string {
@@ -9,6 +10,12 @@ export function slug(text: string): string {
     .replace(/Đ/g, "D")
     .replace(/[^A-Za-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
+}
+
+/** "NQ08" for Nghị quyết 08-NQ/TU: the short tag every output file of a plan carries. */
+export function planTag(plan: Plan): string {
+  const n = slug(plan.document.resolution.number.replace(/-.*$/, "")).replace(/^0+(?=\d)/, "");
+  return `NQ${n.padStart(2, "0")}`;
 }
 
 export interface NamedFile {

@@ -7,33 +7,10 @@ import type { Repeat } from "./types";
 
 const DAY_MS = 86400000;
 
-export function isoOf(year: number, month: number, day: number): IsoDate {
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
+import { isoOf, lastDayOfMonth, splitIso } from "../dates";
 
-export function lastDayOfMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-export function isValidDate(year: number, month: number, day: number): boolean {
-  return (
-    Number.isInteger(year) &&
-    Number.isInteger(month) &&
-    Number.isInteger(day) &&
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= lastDayOfMonth(year, month)
-  );
-}
-
-/** "2026-06-30" → [2026, 6, 30]; null when the string is not a real calendar date. */
-export function splitIso(iso: string): [number, number, number] | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return null;
-  const parts: [number, number, number] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return isValidDate(...parts) ? parts : null;
-}
+// Calendar facts live with the other date conversions; re-exported for the schedule modules.
+export { isoOf, isValidDate, lastDayOfMonth, splitIso } from "../dates";
 
 function mustSplit(iso: IsoDate): [number, number, number] {
   const parts = splitIso(iso);

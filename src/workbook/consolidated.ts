@@ -9,7 +9,7 @@ import type { Plan } from "../plan/types";
 import { DEADLINE_CLASS_LABELS, REPORTED_STATUS_LABELS } from "../schedule";
 import type { DeadlineClass } from "../schedule/types";
 import { columnLetter } from "./a1";
-import { dmy } from "./form";
+import { dmy } from "../dates";
 import { deadlineHighlights, legendRow } from "./highlight";
 import { identityNames, identityProperties, metaSheet } from "./identity";
 import type { CellValue, ConditionalFormat, Style, WorkbookSpec } from "./model";

@@ -1,3 +1,4 @@
+import { dmy } from "../dates";
 import type { IsoDate, Plan, Task, Unit } from "../plan/types";
 import { tasksOf } from "../plan/plan";
 import { applicableDue, DEADLINE_CLASS_LABELS, REPEAT_LABELS, type ReportPeriod, taskSchedule } from "../schedule";
@@ -274,8 +275,5 @@ function rowTexts(task: Task): string[] {
   return [String(task.number), task.content, task.timing];
 }
 
-/** "2026-06-14" → "14/6/2026", as Vietnamese documents write dates. */
-export function dmy(iso: IsoDate): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  return `${d}/${m}/${y}`;
-}
+// Kept while src/consolidate moves to importing src/dates directly.
+export { dmy };

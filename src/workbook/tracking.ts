@@ -10,7 +10,7 @@ import {
   taskSchedule,
 } from "../schedule";
 import { columnLetter, rangeAddress } from "./a1";
-import { isoToSerial } from "./dates";
+import { isoToSerial } from "../dates";
 import { appendixSheet } from "./appendix";
 import { applicableDueFormula, classFormula, nextDueFormula, periodStartFormula } from "./formulas";
 import { deadlineHighlights, legendRow } from "./highlight";

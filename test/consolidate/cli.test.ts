@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { ConsolidationResult } from "../../src/consolidate";
 import { runCli } from "../../src/cli/main";
+import { zipSync } from "fflate";
 import { readXlsx } from "../../src/xlsx/read";
 import { fillForm } from "../helpers/fill-form";
 import { blankForm } from "./fixtures";
@@ -65,10 +66,11 @@ describe("cli consolidate", () => {
     const json = join(dir, "ket-qua", "tong-hop.json");
     const c = io();
     const code = await runCli(
-      ["consolidate", "--as-of", "2026-06-20", "--period", "2026-H1", "-o", out, "--json", json, inbox],
-      c.io,
+      ["consolidate", "--as-of", "20/06/2026", "--period", "2026-H1", "-o", out, "--json", json, inbox],
+      { ...c.io, interactive: true, columns: 100 },
     );
-    expect(code).toBe(0);
+    // The .doc was rejected: the outputs are written and the exit status says so to scripts.
+    expect(code).toBe(1);
     expect(snapshot(inbox)).toEqual(before);
     const summary = JSON.parse(readFileSync(json, "utf8")) as ConsolidationResult;
     expect(summary.files.map((f) => [f.name.split("/").pop(), f.outcome]).sort()).toEqual([
@@ -82,7 +84,8 @@ describe("cli consolidate", () => {
     });
     expect(summary.files.some((f) => f.name.includes("link-ra-ngoai"))).toBe(false);
     expect(c.err.join("")).toContain("link-ra-ngoai.xlsx");
-    expect(c.err.join("")).toMatch(/\[3\/3\]/);
+    // On a terminal: a progress bar redrawn in place, cleared at the end.
+    expect(c.err.join("")).toMatch(/\r\[#+\] 3\/3 tệp\/files/);
     expect(readXlsx(new Uint8Array(readFileSync(out))).sheets.map((s) => s.name)).toContain("Chưa nộp");
     const [vi, en] = c.out.join("").trim().split("\n");
     expect(vi).toContain(`đơn vị đã gửi 2/${summary.totals.units}`);
@@ -91,7 +94,7 @@ describe("cli consolidate", () => {
   });
 
   it.each([
-    ["no output", ["consolidate", "x.xlsx"]],
+    ["output not .xlsx", ["consolidate", "-o", "out.csv", "x.xlsx"]],
     ["no inputs", ["consolidate", "-o", "out.xlsx"]],
     ["bad period", ["consolidate", "--period", "2026-Q3", "-o", "out.xlsx", "x.xlsx"]],
     ["bad date", ["consolidate", "--as-of", "2026-02-30", "-o", "out.xlsx", "x.xlsx"]],
@@ -119,24 +122,73 @@ describe("cli consolidate", () => {
     expect(await runCli(["consolidate", "-o", join(blocker, "out.xlsx"), join(inbox, "btc.xlsx")], c.io)).toBe(1);
   });
 
-  it("runs as a child process", () => {
-    const out = join(dir, "child.xlsx");
+  it("runs as the built command from a sub-folder: paths are the user's, exit 0 when all is clean, quiet when piped", () => {
     const root = resolve(__dirname, "../..");
+    const work = join(dir, "phong", "tong-hop");
+    mkdirSync(work, { recursive: true });
+    // Through npm, as the README says: npm runs scripts in the package folder and says where the user was.
     const r = spawnSync(
-      process.execPath,
-      ["-r", "./scripts/register-ts.cjs", "src/cli/main.ts", "consolidate", "--as-of", "2026-06-20", "-o", out, inbox],
-      { cwd: root, encoding: "utf8", timeout: 60000 },
+      "npm",
+      [
+        "--prefix",
+        root,
+        "run",
+        "--silent",
+        "cli",
+        "--",
+        "consolidate",
+        "--as-of",
+        "20/06/2026",
+        "-o",
+        "kq.xlsx",
+        "../../nhan/btc.xlsx",
+        "../../nhan/xa-phuong/cua-lo.xlsx",
+      ],
+      { cwd: work, encoding: "utf8", timeout: 60000, env: { ...process.env, INIT_CWD: work } },
     );
+    expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(existsSync(out)).toBe(true);
-    expect(r.stdout).toMatch(/^Tổng hợp 6 tháng đầu năm 2026/);
-    expect(r.stderr).toContain("[3/3]");
-    const bad = spawnSync(process.execPath, ["-r", "./scripts/register-ts.cjs", "src/cli/main.ts", "consolidate"], {
-      cwd: root,
+    expect(existsSync(join(work, "kq.xlsx"))).toBe(true);
+    expect(r.stdout).toMatch(/^Tổng hợp 6 tháng đầu năm 2026, tính đến ngày 20\/06\/2026/);
+    expect(r.stdout).toContain("Kết quả: kq.xlsx");
+    const bad = spawnSync(process.execPath, [join(root, "bin", "phuluc.cjs"), "consolidate", "--as-of", "2026"], {
+      cwd: work,
       encoding: "utf8",
       timeout: 60000,
     });
     expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/phải là một ngày có thật[^]*must be a real date/);
+  });
+
+  it("reads a .zip of forms as the pane does: folders inside, one nested archive, noise skipped", async () => {
+    const inner = zipSync({
+      "cua-lo.xlsx": [new Uint8Array(readFileSync(join(inbox, "xa-phuong", "cua-lo.xlsx"))), { level: 0 }],
+    });
+    const zip = zipSync({
+      "gui-ve/btc.xlsx": new Uint8Array(readFileSync(join(inbox, "btc.xlsx"))),
+      "gui-ve/xa.zip": inner,
+      "gui-ve/~$btc.xlsx": new Uint8Array([1, 2, 3]),
+      "__MACOSX/gui-ve/._btc.xlsx": new Uint8Array([0]),
+      "gui-ve/Thumbs.db": new Uint8Array([0]),
+    });
+    const zipPath = join(dir, "bao-cao.zip");
+    writeFileSync(zipPath, zip);
+    const json = join(dir, "zip.json");
+    const c = io();
+    const code = await runCli(
+      ["consolidate", "--as-of", "20/06/2026", "-o", join(dir, "zip.xlsx"), "--json", json, zipPath],
+      { ...c.io, cwd: dir },
+    );
+    expect(code).toBe(0);
+    const summary = JSON.parse(readFileSync(json, "utf8")) as ConsolidationResult;
+    expect(summary.files.map((f) => [f.name, f.outcome]).sort()).toEqual([
+      ["bao-cao.zip › gui-ve/btc.xlsx", "accepted"],
+      ["bao-cao.zip › gui-ve/xa.zip › cua-lo.xlsx", "accepted"],
+    ]);
+    // Lock files and Mac/Windows folder metadata are listed as skipped, not as errors.
+    const err = c.err.join("");
+    for (const noise of ["~$btc.xlsx", "._btc.xlsx", "Thumbs.db"]) expect(err).toContain(noise);
+    expect(err).toMatch(/Bỏ qua: tệp hệ thống[^\n]*Skipped: a system file/);
   });
 });
 

@@ -68,7 +68,7 @@ describe("the consolidated workbook", () => {
       NQ08_Period: "2026-H1",
       NQ08_PlanId: plan.id,
     });
-    expect(out.fileName).toBe("Tong-hop_2026-H1.xlsx");
+    expect(out.fileName).toBe("Tong-hop-NQ08-2026-H1.xlsx");
     expect(JSON.parse(out.json)).toEqual(out.result);
   });
 

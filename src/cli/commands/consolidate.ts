@@ -1,195 +1,210 @@
-import { dmy } from "../../workbook/form";
+import { existsSync, readFileSync, statSync } from "fs";
+import { join } from "path";
+import { dmy } from "../../dates";
 import {
-  closeSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readSync,
-  realpathSync,
-  statSync,
-  writeFileSync,
-} from "fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "path";
-import type { ConsolidationResult, InputFile } from "../../consolidate/types";
-import { consolidateJob } from "../../jobs/consolidate";
+  consolidationBaseName,
+  consolidationOutputs,
+  consolidationStatus,
+  parsePreviousSummary,
+  runConsolidation,
+} from "../../jobs/consolidate";
 import { builtinPlan } from "../../plan";
 import { reportPeriod } from "../../schedule";
-import { isoDateOption, parseArgs, todayIso, UsageError } from "../args";
+import { dateOption, UsageError } from "../args";
+import { displayName, findSources, userPath, writeWhole } from "../files";
+import type { Command } from "../io";
 import { nodeInflateRaw } from "../native-inflate";
-import type { CliIO, Command } from "../io";
+import { progressBar } from "../progress";
+import { workerCount, workerReader } from "../workers/pool";
 
-/** Files larger than this are not read whole: the reader refuses anything over 50 MB anyway. */
-const READ_CAP = 256 * 1024 * 1024;
-
-interface Found {
-  path: string;
-  name: string;
+/** The built worker sits beside the built CLI; run from the TypeScript sources there is none (this thread reads). */
+function workerScript(): string | null {
+  const built = join(__dirname, "form-worker.js");
+  return existsSync(built) ? built : null;
 }
 
-function displayName(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel.split(sep).join("/") : path;
-}
-
-/** Every file under a directory, any extension; symlinks only when they stay inside it. */
-function walk(root: string, io: CliIO): Found[] {
-  const rootReal = realpathSync(root);
-  const out: Found[] = [];
-  const visit = (dir: string) => {
-    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-    );
-    for (const e of entries) {
-      const path = join(dir, e.name);
-      if (e.isSymbolicLink()) {
-        let target: string | null = null;
-        try {
-          target = realpathSync(path);
-        } catch {
-          target = null;
-        }
-        const inside = target !== null && (target === rootReal || target.startsWith(rootReal + sep));
-        if (inside && statSync(target!).isFile()) out.push({ path: target!, name: displayName(path) });
-        else
-          io.stderr(
-            `  Bỏ qua liên kết ra ngoài thư mục hoặc tới thư mục / Skipped a link leading outside the folder or to a folder: ${displayName(path)}\n`,
-          );
-      } else if (e.isDirectory()) visit(path);
-      else if (e.isFile()) out.push({ path, name: displayName(path) });
-      else io.stderr(`  Bỏ qua mục không phải tệp / Skipped a non-file entry: ${displayName(path)}\n`);
-    }
-  };
-  visit(root);
-  return out;
-}
-
-/** Reads without ever opening for writing; huge files are read only up to the cap (the reader refuses them). */
-function readInput(path: string): InputFile & { path: string } {
-  const st = statSync(path);
-  const size = Math.min(st.size, READ_CAP);
-  const bytes = new Uint8Array(size);
-  const fd = openSync(path, "r");
-  try {
-    let off = 0;
-    while (off < size) {
-      const n = readSync(fd, bytes, off, size - off, off);
-      if (n <= 0) break;
-      off += n;
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return { path, name: displayName(path), bytes, lastModified: st.mtime.toISOString() };
-}
-
-/**
- * A JSON summary written earlier by this command: late files are added to it and give the same
- * result as consolidating everything at once. Checked for shape and plan, never trusted blindly.
- */
-function readPrevious(path: string, planId: string): { result: ConsolidationResult } | { error: string } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, "utf8"));
-  } catch (e) {
-    return {
-      error:
-        `Không đọc được bản tóm tắt trước (${path}): ${e instanceof Error ? e.message : String(e)}\n` +
-        `Cannot read the previous summary (${path}).`,
-    };
-  }
-  const r = parsed as Partial<ConsolidationResult> | null;
-  if (!r || typeof r !== "object" || r.version !== 1 || !Array.isArray(r.forms) || typeof r.planId !== "string") {
-    return {
-      error:
-        `Tệp ${path} không phải bản tóm tắt JSON do lệnh consolidate tạo ra.\n` +
-        `${path} is not a JSON summary written by the consolidate command.`,
-    };
-  }
-  if (r.planId !== planId) {
-    return {
-      error:
-        `Bản tóm tắt ${path} thuộc kế hoạch khác (${r.planId}).\n` +
-        `The summary ${path} belongs to another plan (${r.planId}).`,
-    };
-  }
-  return { result: r as ConsolidationResult };
+export function periodOption(value: string | true | undefined): ReturnType<typeof reportPeriod> | undefined {
+  if (value === undefined) return undefined;
+  const period = typeof value === "string" ? reportPeriod(value) : null;
+  if (!period)
+    throw new UsageError({
+      vi: `Kỳ báo cáo "${String(value)}" không hợp lệ: dùng NĂM-H1 (6 tháng đầu năm), NĂM-H2 (6 tháng cuối năm) hoặc NĂM, ví dụ 2026-H1.`,
+      en: `Report period "${String(value)}" is not valid: use YEAR-H1 (first half), YEAR-H2 (second half) or YEAR, e.g. 2026-H1.`,
+    });
+  return period;
 }
 
 export const consolidateCommand: Command = {
   name: "consolidate",
-  summary: "Tổng hợp các báo cáo đơn vị gửi về / consolidate the returned report forms",
+  summary: {
+    vi: "Tổng hợp các báo cáo đơn vị gửi về (tệp, thư mục, tệp .zip)",
+    en: "Consolidate the returned report forms (files, folders, .zip archives)",
+  },
   usage:
-    "consolidate [--as-of YYYY-MM-DD] [--period YYYY-H1] [--previous SUMMARY.json] -o OUT.xlsx [--json SUMMARY.json] FILE_OR_DIR...",
-  async run(argv, io) {
-    const { options, positional } = parseArgs(
-      argv,
-      { "as-of": "value", period: "value", out: "value", json: "value", previous: "value" },
-      { o: "out" },
-    );
-    const asOf = isoDateOption(options["as-of"], "as-of") ?? todayIso();
-    let period = undefined;
-    if (options.period !== undefined) {
-      period = reportPeriod(String(options.period)) ?? undefined;
-      if (!period) throw new UsageError(`Unknown period "${String(options.period)}": use YYYY-H1, YYYY-H2 or YYYY`);
+    "consolidate [--as-of DD/MM/YYYY] [--period 2026-H1] [-o OUT.xlsx|FOLDER] [--json SUMMARY.json] FILE_OR_FOLDER...",
+  details: {
+    vi: "Đọc mọi tệp trong các tệp, thư mục và tệp nén .zip đã nêu; mỗi tệp được kiểm tra từng ô. Mã thoát 0: mọi tệp được tổng hợp, không lỗi; 1: có tệp không tổng hợp được hoặc có lỗi (kết quả vẫn được ghi); 2: gọi lệnh sai.",
+    en: "Reads every file in the files, folders and .zip archives given; each file is checked cell by cell. Exit status 0: every file consolidated, no errors; 1: some files rejected or errors found (the outputs are still written); 2: usage error.",
+  },
+  options: {
+    "as-of": {
+      kind: "value",
+      arg: "DD/MM/YYYY",
+      help: {
+        vi: "Ngày tính hạn (mặc định: hôm nay).",
+        en: "The report date deadlines are judged on (default: today).",
+      },
+    },
+    period: {
+      kind: "value",
+      arg: "2026-H1",
+      help: {
+        vi: "Kỳ báo cáo: NĂM-H1, NĂM-H2 hoặc NĂM (mặc định: kỳ mà đa số tệp ghi).",
+        en: "Report period: YEAR-H1, YEAR-H2 or YEAR (default: the period most files name).",
+      },
+    },
+    out: {
+      kind: "value",
+      short: "o",
+      arg: "OUT.xlsx",
+      help: {
+        vi: "Tệp tổng hợp .xlsx, hoặc thư mục để ghi (mặc định: Tong-hop-NQ08-<kỳ>.xlsx tại thư mục hiện tại).",
+        en: "The consolidated .xlsx, or a folder to write it in (default: Tong-hop-NQ08-<period>.xlsx here).",
+      },
+    },
+    json: {
+      kind: "value",
+      arg: "SUMMARY.json",
+      help: {
+        vi: "Ghi thêm bản tóm tắt JSON (dùng cho --previous khi có tệp nộp muộn).",
+        en: "Also write the JSON summary (for --previous when late files arrive).",
+      },
+    },
+    previous: {
+      kind: "value",
+      arg: "SUMMARY.json",
+      help: {
+        vi: "Bản tóm tắt JSON của lần tổng hợp trước: các tệp mới được thêm vào.",
+        en: "The JSON summary of an earlier consolidation: the new files are added to it.",
+      },
+    },
+    jobs: {
+      kind: "value",
+      arg: "N",
+      help: {
+        vi: "Số luồng đọc tệp song song (mặc định: theo số lõi CPU khi có nhiều tệp; 0 = một luồng).",
+        en: "Worker threads reading files in parallel (default: one per CPU core for many files; 0 = none).",
+      },
+    },
+  },
+  async run({ options, positional }, io) {
+    const asOf = dateOption(options["as-of"], "as-of");
+    const period = periodOption(options.period);
+    if (positional.length === 0)
+      throw new UsageError({
+        vi: "Cần nêu ít nhất một tệp hoặc thư mục báo cáo để tổng hợp.",
+        en: "At least one report file or folder to consolidate is needed.",
+      });
+    let jobs: number | undefined;
+    if (options.jobs !== undefined) {
+      jobs = Number(options.jobs);
+      if (!Number.isInteger(jobs) || jobs < 0 || jobs > 64)
+        throw new UsageError({
+          vi: "--jobs phải là số nguyên từ 0 đến 64.",
+          en: "--jobs must be a whole number from 0 to 64.",
+        });
     }
-    if (typeof options.out !== "string") throw new UsageError("Missing -o OUT.xlsx");
-    if (positional.length === 0) throw new UsageError("At least one FILE or DIR to consolidate is needed");
-    const out = resolve(options.out);
-    const json = typeof options.json === "string" ? resolve(options.json) : null;
-
-    const found: Found[] = [];
-    for (const arg of positional) {
-      const path = resolve(arg);
-      let st;
-      try {
-        st = lstatSync(path);
-      } catch {
-        io.stderr(`Không tìm thấy / Not found: ${arg}\n`);
-        return 1;
-      }
-      if (st.isDirectory()) found.push(...walk(path, io));
-      else found.push({ path: st.isSymbolicLink() ? realpathSync(path) : path, name: displayName(path) });
-    }
-    for (const target of [out, json]) {
-      if (target && found.some((f) => resolve(f.path) === target))
-        throw new UsageError(`The output ${target} is also an input; inputs are never overwritten`);
-    }
-    const files = found.map((f) => ({ ...readInput(f.path), name: f.name }));
-
-    const plan = builtinPlan();
-    const previous =
-      typeof options.previous === "string" ? readPrevious(resolve(options.previous), plan.id) : undefined;
-    if (previous && "error" in previous) {
-      io.stderr(`${previous.error}\n`);
+    // Outputs: checked before any work, so a typo costs nothing and an input is never overwritten.
+    const outArg = typeof options.out === "string" ? options.out : ".";
+    const outPath = userPath(io, outArg);
+    const outIsFolder = /[\\/]$/.test(outArg) || (existsSync(outPath) && statSync(outPath).isDirectory());
+    if (!outIsFolder && !/\.xlsx$/i.test(outPath))
+      throw new UsageError({
+        vi: `Tệp kết quả phải có đuôi .xlsx (hoặc là một thư mục): "${outArg}".`,
+        en: `The output must end in .xlsx (or be a folder): "${outArg}".`,
+      });
+    const found = findSources(io, positional);
+    if ("missing" in found) {
+      io.stderr(`Không tìm thấy: ${found.missing}\nNot found: ${found.missing}\n`);
       return 1;
     }
-    io.stderr(`Đang tổng hợp ${files.length} tệp / Consolidating ${files.length} files\n`);
-    const job = await consolidateJob(files, {
-      plan,
-      asOf,
-      ...(period ? { period } : {}),
-      ...(previous ? { previous: previous.result } : {}),
-      onProgress: (done, total, file) => io.stderr(`  [${done}/${total}] ${file}\n`),
-      inflateRaw: nodeInflateRaw,
-    });
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, job.xlsx);
-    if (json) {
-      mkdirSync(dirname(json), { recursive: true });
-      writeFileSync(json, job.json);
+    for (const note of found.notes) io.stderr(`  ${note}\n`);
+
+    const plan = builtinPlan();
+    let previous;
+    if (typeof options.previous === "string") {
+      const path = userPath(io, options.previous);
+      let text: string;
+      try {
+        text = readFileSync(path, "utf8");
+      } catch {
+        io.stderr(
+          `Không đọc được bản tóm tắt trước: ${options.previous}\nCannot read the previous summary: ${options.previous}\n`,
+        );
+        return 1;
+      }
+      const parsed = parsePreviousSummary(text, plan, displayName(io, path));
+      if ("error" in parsed) {
+        io.stderr(`${parsed.error.vi}\n${parsed.error.en}\n`);
+        return 1;
+      }
+      previous = parsed.result;
     }
-    const r = job.result;
-    const t = r.totals;
+
+    const jsonPath = typeof options.json === "string" ? userPath(io, options.json) : null;
+    const inputs = new Set(found.sources.map((s) => s.path));
+    for (const target of [outIsFolder ? null : outPath, jsonPath])
+      if (target && inputs.has(target))
+        throw new UsageError({
+          vi: `Tệp kết quả ${displayName(io, target)} cũng là tệp đầu vào; tệp đầu vào không bao giờ bị ghi đè.`,
+          en: `The output ${displayName(io, target)} is also an input; inputs are never overwritten.`,
+        });
+
+    const bytes = found.sources.reduce((n, s) => n + s.size, 0);
+    const script = workerScript();
+    // About 25 kB a form: the byte count tells "many forms" even when they come in one archive.
+    const count = script ? workerCount(Math.max(found.sources.length, Math.round(bytes / 25_000)), jobs) : 0;
+    const reader = workerReader(plan, { count, script: script ?? "" });
+    const bar = progressBar(io, { vi: "tệp", en: "files" });
+    let run;
+    try {
+      run = await runConsolidation({
+        plan,
+        sources: found.sources,
+        asOf,
+        ...(period ? { period } : {}),
+        ...(previous ? { previous } : {}),
+        reader,
+        inflateRaw: nodeInflateRaw,
+        onProgress: (done, total, name) => bar.update(done, total, name),
+      });
+    } finally {
+      bar.finish();
+      await reader.close();
+    }
+    const { result } = run;
+    for (const s of run.skipped) io.stderr(`  ${s.name}: ${s.reason.vi} / ${s.reason.en}\n`);
+
+    const outputs = consolidationOutputs(plan, result);
+    const xlsxPath = outIsFolder ? join(outPath, `${consolidationBaseName(plan, result)}.xlsx`) : outPath;
+    try {
+      writeWhole(xlsxPath, outputs.workbook.bytes);
+      if (jsonPath) writeWhole(jsonPath, outputs.summary.bytes);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      io.stderr(`Không ghi được kết quả (${detail}).\nCould not write the output (${detail}).\n`);
+      return 1;
+    }
+    const t = result.totals;
+    const written = [xlsxPath, ...(jsonPath ? [jsonPath] : [])].map((p) => displayName(io, p)).join(", ");
     io.stdout(
-      `Tổng hợp ${r.period.label.vi}, tính đến ngày ${dmy(r.asOf)}: ${t.files} tệp (được dùng ${t.accepted}, bản cũ ${t.superseded}, không tổng hợp ${t.rejected}); ` +
+      `Tổng hợp ${result.period.label.vi}, tính đến ngày ${dmy(result.asOf)}: ${t.files} tệp (được dùng ${t.accepted}, bản cũ ${t.superseded}, không tổng hợp ${t.rejected}); ` +
         `đơn vị đã gửi ${t.returned}/${t.units}, chưa nộp ${t.missing}; ${t.problems.error} lỗi, ${t.problems.warning} cảnh báo, ${t.problems.info} thông tin. ` +
-        `Kết quả: ${out}${json ? `, ${json}` : ""}\n` +
-        `Consolidated ${r.period.label.en} as of ${r.asOf}: ${t.files} files (${t.accepted} used, ${t.superseded} superseded, ${t.rejected} rejected); ` +
+        `Kết quả: ${written}\n` +
+        `Consolidated ${result.period.label.en} as of ${dmy(result.asOf)}: ${t.files} files (${t.accepted} used, ${t.superseded} superseded, ${t.rejected} rejected); ` +
         `${t.returned}/${t.units} units returned, ${t.missing} missing; ${t.problems.error} errors, ${t.problems.warning} warnings, ${t.problems.info} notes. ` +
-        `Output: ${out}${json ? `, ${json}` : ""}\n`,
+        `Output: ${written}\n`,
     );
-    return 0;
+    return consolidationStatus(result);
   },
 };

@@ -1,17 +1,32 @@
 import { builtinPlan } from "../../plan";
 import { contextFromPlan, nextDue, parseSchedule } from "../../schedule";
-import { isoDateOption, parseArgs, todayIso, UsageError } from "../args";
+import { dateOption, UsageError } from "../args";
 import type { Command } from "../io";
 
 export const deadlineCommand: Command = {
   name: "deadline",
-  summary: "Đọc thời hạn từ cụm từ thời gian / read deadlines from timing phrases (JSON lines)",
-  usage: "deadline [--as-of YYYY-MM-DD] PHRASE...",
-  async run(argv, io) {
-    const { options, positional } = parseArgs(argv, { "as-of": "value" });
-    const asOf = isoDateOption(options["as-of"], "as-of") ?? todayIso();
+  summary: {
+    vi: "Đọc thời hạn từ cụm từ thời gian (mỗi cụm một dòng JSON)",
+    en: "Read deadlines from timing phrases (one JSON line each)",
+  },
+  usage: 'deadline [--as-of DD/MM/YYYY] "PHRASE"...',
+  options: {
+    "as-of": {
+      kind: "value",
+      arg: "DD/MM/YYYY",
+      help: {
+        vi: "Ngày để tính hạn kế tiếp (mặc định: hôm nay).",
+        en: "The date the next deadline is counted from (default: today).",
+      },
+    },
+  },
+  async run({ options, positional }, io) {
+    const asOf = dateOption(options["as-of"], "as-of");
     if (positional.length === 0)
-      throw new UsageError("Cần ít nhất một cụm từ thời gian / At least one timing phrase is needed");
+      throw new UsageError({
+        vi: 'Cần ít nhất một cụm từ thời gian, ví dụ "Quý II/2026 và hằng năm".',
+        en: 'At least one timing phrase is needed, e.g. "Quý II/2026 và hằng năm".',
+      });
     const ctx = contextFromPlan(builtinPlan());
     for (const phrase of positional) {
       const s = parseSchedule(phrase, ctx);

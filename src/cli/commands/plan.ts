@@ -1,14 +1,19 @@
 import { builtinPlan } from "../../plan";
-import { parseArgs, UsageError } from "../args";
+import { noPositional } from "../args";
 import type { Command } from "../io";
 
 export const planCommand: Command = {
   name: "plan",
-  summary: "In kế hoạch và phân công / print the plan and its assignments",
+  summary: { vi: "In kế hoạch và phân công", en: "Print the plan and its assignments" },
   usage: "plan [--json]",
-  async run(argv, io) {
-    const { options, positional } = parseArgs(argv, { json: "flag" });
-    if (positional.length > 0) throw new UsageError(`Unexpected argument ${positional[0]}`);
+  options: {
+    json: {
+      kind: "flag",
+      help: { vi: "In dạng JSON (cho chương trình khác đọc).", en: "Print as JSON (for other programs)." },
+    },
+  },
+  async run(args, io) {
+    noPositional(args);
     const plan = builtinPlan();
     const tasks = plan.tasks.map((t) => ({
       number: t.number,
@@ -21,7 +26,7 @@ export const planCommand: Command = {
       reportingUnits: [...plan.assignments.entries()].filter(([, ns]) => ns.includes(t.number)).map(([code]) => code),
     }));
     const units = plan.units.map((u) => ({ ...u, tasks: plan.assignments.get(u.code) ?? [] }));
-    if (options.json) {
+    if (args.options.json) {
       io.stdout(JSON.stringify({ id: plan.id, document: plan.document, tasks, units }, null, 2) + "\n");
     } else {
       for (const t of tasks) io.stdout(`${t.number}. ${t.content}\n   ${t.timing} — ${t.lead} — ${t.issuer}\n`);

@@ -1,32 +1,59 @@
-import { mkdirSync, writeFileSync } from "fs";
-import { dirname, resolve } from "path";
+import { todayIso } from "../../dates";
 import { trackingXlsx } from "../../jobs/tracking";
 import { builtinPlan } from "../../plan";
-import { isoDateOption, parseArgs, todayIso, UsageError } from "../args";
+import { dateOption, noPositional, UsageError } from "../args";
+import { displayName, userPath, writeWhole } from "../files";
 import type { Command } from "../io";
 
 export const templateCommand: Command = {
   name: "template",
-  summary: "Tạo sổ theo dõi (phụ lục + theo dõi) / create the tracking workbook",
-  usage: "template -o FILE.xlsx [--as-of YYYY-MM-DD] [--soon-days N]",
-  async run(argv, io) {
-    const { options, positional } = parseArgs(
-      argv,
-      { out: "value", "as-of": "value", "soon-days": "value" },
-      { o: "out" },
-    );
-    if (positional.length > 0) throw new UsageError(`Unexpected argument ${positional[0]}`);
+  summary: { vi: "Tạo sổ theo dõi (phụ lục + theo dõi)", en: "Create the tracking workbook (appendix + tracking)" },
+  usage: "template -o FILE.xlsx [--as-of DD/MM/YYYY] [--soon-days N]",
+  options: {
+    out: {
+      kind: "value",
+      short: "o",
+      arg: "FILE.xlsx",
+      help: { vi: "Tệp sổ theo dõi cần tạo.", en: "The workbook to create." },
+    },
+    "as-of": {
+      kind: "value",
+      arg: "DD/MM/YYYY",
+      help: {
+        vi: "Ngày báo cáo ghi trong sổ (mặc định: hôm nay, tự cập nhật mỗi ngày).",
+        en: "The report date in the workbook (default: today, which updates itself daily).",
+      },
+    },
+    "soon-days": {
+      kind: "value",
+      arg: "N",
+      help: { vi: 'Số ngày coi là "sắp đến hạn" (mặc định 30).', en: 'Days counted as "due soon" (default 30).' },
+    },
+  },
+  async run(args, io) {
+    noPositional(args);
+    const { options } = args;
     const out = options.out;
-    if (typeof out !== "string") throw new UsageError("Missing -o FILE.xlsx");
-    if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError("The output file must end in .xlsx");
-    const asOf = isoDateOption(options["as-of"], "as-of") ?? todayIso();
+    if (typeof out !== "string")
+      throw new UsageError({
+        vi: "Thiếu -o TỆP.xlsx (tệp cần tạo).",
+        en: "Missing -o FILE.xlsx (the file to create).",
+      });
+    if (!out.toLowerCase().endsWith(".xlsx"))
+      throw new UsageError({ vi: "Tệp cần tạo phải có đuôi .xlsx.", en: "The output file must end in .xlsx." });
+    const asOf = dateOption(options["as-of"], "as-of");
     const soonDays = options["soon-days"] === undefined ? 30 : Number(options["soon-days"]);
     if (!Number.isInteger(soonDays) || soonDays < 0 || soonDays > 365)
-      throw new UsageError("--soon-days must be a whole number 0–365");
+      throw new UsageError({
+        vi: "--soon-days phải là số nguyên từ 0 đến 365.",
+        en: "--soon-days must be a whole number from 0 to 365.",
+      });
     const bytes = trackingXlsx(builtinPlan(), { asOf, today: todayIso(), soonDays });
-    mkdirSync(dirname(resolve(out)), { recursive: true });
-    writeFileSync(out, bytes);
-    io.stdout(`Đã tạo sổ theo dõi / Created the tracking workbook: ${out}\n`);
+    const path = userPath(io, out);
+    writeWhole(path, bytes);
+    io.stdout(
+      `Đã tạo sổ theo dõi: ${displayName(io, path)}\nCreated the tracking workbook: ${displayName(io, path)}\n`,
+    );
     return 0;
   },
 };

@@ -3,7 +3,9 @@
  * they vanish from the bundle, so this file costs nothing in the initial JavaScript.
  */
 import type { ConsolidationResult } from "../../consolidate/types";
+import type { SourceProgress as FileProgress } from "../../jobs/consolidate";
 import type { Text } from "../../i18n";
+import type { SkippedEntry } from "../../jobs/inputs";
 import type { IsoDate } from "../../plan/types";
 
 /** Runs a batch of Office.js work (Excel.run in the add-in; the recorder's context in tests). */
@@ -91,17 +93,7 @@ export interface SourceFile {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-export type FileState = "waiting" | "reading" | "checking" | "done" | "failed";
-
-export interface FileProgress {
-  state: FileState;
-  /** Once done: how the consolidation used it. */
-  outcome?: "accepted" | "superseded" | "rejected";
-  /** Forms found in it (a .zip can hold many). */
-  forms?: number;
-  errors?: number;
-  text?: Text;
-}
+export type { SourceProgress as FileProgress, SourceState as FileState } from "../../jobs/consolidate";
 
 export interface ConsolidateRequest {
   files: readonly SourceFile[];
@@ -134,6 +126,8 @@ export interface ConsolidateOutcome {
   locations: ConsolidationLocations;
   /** Excel mode: what was written (null when this Excel cannot write it; see `notice`). */
   excel: ExcelWriteReport | null;
+  /** Entries of picked archives not read as forms (noise, damaged entries), and why. */
+  skipped: SkippedEntry[];
   /** Browser mode: workbook and JSON summary. Excel mode: empty (ask `consolidationDownloads`). */
   downloads: Download[];
   notice?: Text;

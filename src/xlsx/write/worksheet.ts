@@ -1,7 +1,7 @@
 /** xl/worksheets/sheetN.xml: one sheet of the description, element by element in schema order. */
 import type { RangePos } from "../../workbook/a1";
 import { address, columnLetter } from "../../workbook/a1";
-import { isoToSerial, serialToIso } from "../../workbook/dates";
+import { isoToSerial, serialToIso } from "../../dates";
 import { columnWidthPixels, maxDigitWidthPx } from "../../workbook/metrics";
 import type { Cell, ConditionalFormat, Sheet, Validation, WorkbookSpec } from "../../workbook/model";
 import { at, WorkbookSpecError } from "./errors";

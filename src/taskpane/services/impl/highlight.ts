@@ -1,8 +1,9 @@
+import { trackingFileName } from "../../../jobs/tracking";
 import { evaluate } from "../../../consolidate";
 import type { ConsolidationResult } from "../../../consolidate/types";
 import type { Text } from "../../../i18n";
 import { consolidatedWorkbook } from "../../../workbook/consolidated";
-import { isoToSerial } from "../../../workbook/dates";
+import { isoToSerial } from "../../../dates";
 import { TRACKING_AS_OF_CELL, TRACKING_SHEET, TRACKING_SOON_DAYS_CELL } from "../../../workbook/tracking";
 import { ServiceError } from "../errors";
 import type { ConsolidationLocations, ExcelWriteReport, HighlightOutcome, HighlightRequest } from "../types";
@@ -11,7 +12,6 @@ import {
   consolidationDownloads,
   locateConsolidated,
   thePlan,
-  TRACKING_FILE,
   trackingSpec,
   writeConsolidated,
   xlsxDownload,
@@ -46,7 +46,10 @@ export async function refreshHighlight(req: HighlightRequest): Promise<Highlight
 
   if (!excel) {
     const downloads = [
-      xlsxDownload(trackingSpec(plan, { asOf: req.asOf, today: req.today, soonDays: req.soonDays }), TRACKING_FILE),
+      xlsxDownload(
+        trackingSpec(plan, { asOf: req.asOf, today: req.today, soonDays: req.soonDays }),
+        trackingFileName(plan),
+      ),
       ...(consolidation ? consolidationDownloads(plan, consolidation) : []),
     ];
     return { trackingUpdated: false, consolidation, locations, excel: null, downloads, warnings };

@@ -3,13 +3,14 @@
  * sheets written into Excel with their chart, click targets, downloads.
  */
 import type { ConsolidationResult } from "../../../consolidate/types";
+import { consolidationOutputs } from "../../../jobs/consolidate";
 import { missingFeatures, missingFeaturesSummary, renderToExcel } from "../../../excel";
 import type { Text } from "../../../i18n";
 import { builtinPlan, type IsoDate, type Plan } from "../../../plan";
 import { DEADLINE_CLASS_LABELS } from "../../../schedule/labels";
 import type { DeadlineClass } from "../../../schedule/types";
 import { columnLetter } from "../../../workbook/a1";
-import { CONSOLIDATED_SHEETS, consolidatedWorkbook } from "../../../workbook/consolidated";
+import { CONSOLIDATED_SHEETS } from "../../../workbook/consolidated";
 import type { CellValue, Sheet, WorkbookSpec } from "../../../workbook/model";
 import { DEFAULT_TYPOGRAPHY, type Typography } from "../../../workbook/styles";
 import { trackingWorkbook } from "../../../workbook/tracking";
@@ -23,12 +24,6 @@ let cachedPlan: Plan | undefined;
 export function thePlan(): Plan {
   cachedPlan ??= builtinPlan();
   return cachedPlan;
-}
-
-export const TRACKING_FILE = "So-theo-doi-NQ08.xlsx";
-
-export function consolidatedFileName(result: ConsolidationResult, ext: "xlsx" | "json"): string {
-  return `Tong-hop-NQ08-${result.period.id}.${ext}`;
 }
 
 export function typography(titleSize?: number, tableSize?: number): Typography {
@@ -58,14 +53,12 @@ export function xlsxDownload(spec: WorkbookSpec, name: string): Download {
   return { name, bytes: renderXlsx(spec), mime: XLSX_MIME };
 }
 
+/** The consolidated workbook and JSON summary, named and rendered as every shell does (src/jobs). */
 export function consolidationDownloads(plan: Plan, result: ConsolidationResult): Download[] {
+  const out = consolidationOutputs(plan, result);
   return [
-    xlsxDownload(consolidatedWorkbook(plan, result), consolidatedFileName(result, "xlsx")),
-    {
-      name: consolidatedFileName(result, "json"),
-      bytes: new TextEncoder().encode(`${JSON.stringify(result, null, 2)}\n`),
-      mime: JSON_MIME,
-    },
+    { ...out.workbook, mime: XLSX_MIME },
+    { ...out.summary, mime: JSON_MIME },
   ];
 }
 

@@ -1,9 +1,10 @@
+import { trackingFileName } from "../../../jobs/tracking";
 import { missingFeatures, missingFeaturesSummary, renderToExcel } from "../../../excel";
 import type { Text } from "../../../i18n";
 import { APPENDIX_SHEET } from "../../../workbook/appendix";
 import { TRACKING_SHEET } from "../../../workbook/tracking";
 import type { TrackingOutcome, TrackingRequest } from "../types";
-import { thePlan, TRACKING_FILE, trackingSpec, typography, xlsxDownload } from "./shared";
+import { thePlan, trackingSpec, typography, xlsxDownload } from "./shared";
 
 /**
  * The tracking workbook: written into the open workbook (Excel mode) or as a download. When this
@@ -18,7 +19,7 @@ export async function createTracking(req: TrackingRequest): Promise<TrackingOutc
     typography: typography(req.titleSize, req.tableSize),
   });
   const excel = req.excel;
-  if (!excel) return { kind: "download", download: xlsxDownload(spec, TRACKING_FILE) };
+  if (!excel) return { kind: "download", download: xlsxDownload(spec, trackingFileName(thePlan())) };
 
   const isSetSupported = (set: string, version: string) => excel.isSetSupported(set, version);
   const missing = missingFeatures(isSetSupported);
@@ -29,7 +30,7 @@ export async function createTracking(req: TrackingRequest): Promise<TrackingOutc
       summary: missingFeaturesSummary(missing) as Text,
       features: missing.map((m) => m.text),
       canForce: !core,
-      download: xlsxDownload(spec, TRACKING_FILE),
+      download: xlsxDownload(spec, trackingFileName(thePlan())),
     };
   }
   const report = await excel.run((context) =>
