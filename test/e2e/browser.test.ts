@@ -184,6 +184,9 @@ describe("the task pane in a plain browser", () => {
     );
 
     const page = await newPage();
+    // 151 files are read by Web Workers (the same pool and checks as the CLI's worker threads).
+    const workers: string[] = [];
+    page.on("worker", (w) => workers.push(w.url()));
     await page.goto(`${server.origin}/taskpane.html?page=consolidate`);
     await page.getByTestId("consolidate-file-input").setInputFiles([...paths, broken]);
     await expect(page.getByTestId("consolidate-picked").innerText()).resolves.toContain("151");
@@ -204,6 +207,8 @@ describe("the task pane in a plain browser", () => {
     expect(states).toHaveLength(151);
     expect(states.filter((s) => s === "failed")).toHaveLength(1);
     expect(states.filter((s) => s === "done")).toHaveLength(150);
+    expect(workers.length).toBeGreaterThanOrEqual(1);
+    expect(workers.every((u) => u.startsWith(server.origin))).toBe(true);
     expect(await page.getByTestId("consolidate-count-returned").innerText()).toMatch(
       new RegExp(`${units.length}\\D+${units.length}|${units.length}`),
     );

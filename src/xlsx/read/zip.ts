@@ -164,6 +164,20 @@ export class ZipArchive {
     }
   }
 
+  /**
+   * The raw deflate data of a compressed entry, for a platform decoder that runs ahead of the
+   * reader (the browser's DecompressionStream); null when the entry is stored, encrypted or damaged.
+   * The reader calls `inflateRaw` with this very view, so results can be matched by byteOffset.
+   */
+  deflated(entry: ZipEntry): Uint8Array | null {
+    const b = this.bytes;
+    const lo = entry.localOffset;
+    if (entry.method !== 8 || entry.flags & 1 || lo + 30 > b.length || u32(b, lo) !== SIG_LOCAL) return null;
+    const start = lo + 30 + u16(b, lo + 26) + u16(b, lo + 28);
+    const end = start + entry.compSize;
+    return end > b.length ? null : b.subarray(start, end);
+  }
+
   /** The bytes of one entry, inflated under the limits. Stored entries are views on the input (never written). */
   read(entry: ZipEntry): Uint8Array {
     const b = this.bytes;

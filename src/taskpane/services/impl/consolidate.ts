@@ -41,7 +41,7 @@ export async function consolidateFiles(req: ConsolidateRequest): Promise<Consoli
     });
   }
   let last = Date.now();
-  const reader = await browserReader(plan, req.files.length);
+  const reader = browserReader(plan, req.files.length);
   let run;
   try {
     run = await runConsolidation({
