@@ -27,6 +27,7 @@ import { nodeInflateRaw } from "../src/cli/native-inflate";
 import { readXlsx, type InflateRaw, type ReadOptions } from "../src/xlsx/read";
 import { fillForm } from "../test/helpers/fill-form";
 import { readFormWithExcelJS, writeWithExcelJS } from "./exceljs-baselines";
+import { benchCli, benchParallel } from "./cli";
 
 const period = reportPeriod("2026-H1")!;
 const fmt = (n: number, d = 1) => n.toFixed(d);
@@ -112,7 +113,7 @@ function filledForms(plan: Plan, count: number): InputFile[] {
   });
 }
 
-async function benchConsolidation(count: number): Promise<void> {
+async function benchConsolidation(count: number): Promise<{ plan: Plan; files: InputFile[] }> {
   const plan = syntheticPlan(Math.max(count, 130));
   const files = filledForms(plan, count);
   const bytes = files.reduce((s, f) => s + f.bytes.length, 0);
@@ -167,6 +168,7 @@ async function benchConsolidation(count: number): Promise<void> {
       `${mb(heapAfter - heapBefore)} / ${mb(rssNow)} / ${mb(rssOurs)}`,
     );
   }
+  return { plan, files };
 }
 
 async function benchPage(): Promise<void> {
@@ -233,10 +235,14 @@ async function benchPage(): Promise<void> {
 
 async function main(): Promise<void> {
   console.log(`npm run bench — Node ${process.version}, ${new Date().toISOString()}`);
+  // The CLI figures run the built command line: build it from the current sources first.
+  execFileSync(process.execPath, [join(__dirname, "..", "scripts", "build-cli.mjs")], { stdio: "inherit" });
   await benchForms();
   await benchConsolidation(150);
-  await benchConsolidation(3000);
+  const big = await benchConsolidation(3000);
   await benchPage();
+  await benchCli();
+  await benchParallel(big.plan, big.files);
 }
 
 main().catch((e: unknown) => {

@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import type { ConsolidationResult } from "../../../consolidate/types";
+import type { SkippedEntry } from "../../../jobs/inputs";
 import { useAppContext } from "../../context";
 import { fill } from "../../fill";
 import type { ConsolidationLocations, SheetLocation } from "../../services";
@@ -84,10 +85,13 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 export default function ResultLists(props: {
   result: ConsolidationResult;
   locations: ConsolidationLocations;
+  /** Entries of picked archives set aside (lock files, folder metadata, damaged entries). */
+  skipped?: readonly SkippedEntry[];
   onSelect?: ((location: SheetLocation) => void) | undefined;
 }): React.JSX.Element {
   const { t } = useAppContext();
   const { result, locations, onSelect } = props;
+  const skipped: Item[] = (props.skipped ?? []).map((s, i) => ({ key: `s${i}`, text: `${s.name}: ${t(s.reason)}` }));
   const tasks: Item[] = result.byTask.map((task) => ({
     key: `t${task.task}`,
     text: fill(t(strings.taskLine), {
@@ -141,6 +145,13 @@ export default function ResultLists(props: {
         testId="consolidate-list-problems"
         onSelect={onSelect}
       />
+      {skipped.length > 0 && (
+        <ItemList
+          title={fill(t(strings.skippedList), { count: skipped.length })}
+          items={skipped}
+          testId="consolidate-list-skipped"
+        />
+      )}
     </>
   );
 }

@@ -254,6 +254,7 @@ export default function ConsolidatePage(): React.JSX.Element {
           <ResultLists
             result={result}
             locations={outcome.locations}
+            skipped={outcome.skipped}
             onSelect={outcome.excel && excel ? select : undefined}
           />
         </>

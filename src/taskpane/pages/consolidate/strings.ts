@@ -68,6 +68,7 @@ export const strings = {
   returnedList: { vi: "Đơn vị đã nộp ({count})", en: "Units that reported ({count})" },
   missingList: { vi: "Đơn vị chưa nộp ({count})", en: "Units that have not reported ({count})" },
   problemsList: { vi: "Vấn đề trong các tệp ({count})", en: "Problems in the files ({count})" },
+  skippedList: { vi: "Tệp bỏ qua, không phải báo cáo ({count})", en: "Files skipped, not reports ({count})" },
   more: {
     vi: "… và {count} dòng nữa (xem trang “Kiểm tra” hoặc tệp .json).",
     en: "… and {count} more (see the “Kiểm tra” sheet or the .json file).",

@@ -1,0 +1,175 @@
+/**
+ * The command line as a user runs it (whole processes of the built CLI), and the parallel reading
+ * of the consolidation (0, 1, 2, 4 worker threads), each against a baseline in the same run.
+ */
+import { spawnSync } from "child_process";
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { performance } from "perf_hooks";
+import type { InputFile } from "../src/consolidate";
+import { workerReader } from "../src/cli/workers/pool";
+import { consolidationOutputs, memorySources, runConsolidation } from "../src/jobs/consolidate";
+import { builtinPlan, reportingUnits, type Plan } from "../src/plan";
+import { reportPeriod } from "../src/schedule";
+import { reportForm } from "../src/workbook/form";
+import { renderXlsx } from "../src/xlsx/write";
+import { fillForm } from "../test/helpers/fill-form";
+
+const ROOT = join(__dirname, "..");
+const CLI = join(ROOT, "build", "cli", "phuluc.js");
+const WORKER = join(ROOT, "build", "cli", "form-worker.js");
+const period = reportPeriod("2026-H1")!;
+const fmt = (n: number, d = 1) => n.toFixed(d);
+const mb = (bytes: number) => `${fmt(bytes / 1024 / 1024)} MB`;
+const line = (label: string, value: string) => console.log(`  ${label.padEnd(52)} ${value}`);
+
+/** Median wall time of a whole process (first run dropped: disk cache), and its peak RSS. */
+function processTime(args: string[], runs: number, cwd: string): { ms: number; rss: number; status: number | null } {
+  const times: number[] = [];
+  let rss = 0;
+  let status: number | null = 0;
+  for (let i = 0; i <= runs; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, ["-r", join(__dirname, "report-rss.cjs"), ...args], {
+      cwd,
+      encoding: "utf8",
+    });
+    const ms = performance.now() - t0;
+    status = r.status;
+    const m = /@@maxrss (\d+)/.exec(r.stderr);
+    if (m) rss = Math.max(rss, Number(m[1]));
+    if (i > 0) times.push(ms);
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)]!, rss, status };
+}
+
+/** A unit's filled form; `version` changes one result so each resend differs from the last. */
+function filled(plan: Plan, blank: Uint8Array, code: string, version: number, modified: string): Uint8Array {
+  const rows = (plan.assignments.get(code) ?? []).map((task, j) => ({
+    task,
+    status: ["Hoàn thành", "Đang thực hiện", "Chưa triển khai"][(j + version) % 3]!,
+    result: `Đã ban hành kế hoạch số ${j + 1}/KH, tổ chức hội nghị quán triệt (lần gửi ${version}).`,
+    ...((j + version) % 3 === 0 ? { completedOn: "20/5/2026", progress: 100 } : {}),
+  }));
+  return fillForm(blank, rows, { preparer: "Nguyễn Văn A", phone: "0238 3840 000" }, { modified });
+}
+
+export async function benchCli(): Promise<void> {
+  console.log("\n4. Dòng lệnh, cả tiến trình / the command line as whole processes (built CLI)");
+  const work = mkdtempSync(join(tmpdir(), "nq08-bench-cli-"));
+  try {
+    const bare = processTime(["-e", "0"], 7, work);
+    const start = processTime([CLI, "deadline", "Năm 2026"], 7, work);
+    line("baseline: bare `node -e 0`", `${fmt(bare.ms)} ms`);
+    line(
+      'start: `phuluc deadline "Năm 2026"`',
+      `${fmt(start.ms)} ms  → ${fmt(start.ms / bare.ms, 2)}× bare node (target ≤ 2.5×)`,
+    );
+
+    const plan = builtinPlan();
+    const units = reportingUnits(plan);
+    const blanks = new Map(units.map((u) => [u.code, renderXlsx(reportForm(plan, u, period))] as const));
+    // 150 returned forms: every unit once, twelve resend a corrected form.
+    const inbox = join(work, "gui-ve");
+    mkdirSync(inbox);
+    units.forEach((u) =>
+      writeFileSync(
+        join(inbox, `${u.code}.xlsx`),
+        filled(plan, blanks.get(u.code)!, u.code, 1, "2026-06-16T08:00:00Z"),
+      ),
+    );
+    units
+      .slice(0, 150 - units.length)
+      .forEach((u) =>
+        writeFileSync(
+          join(inbox, `${u.code}-sua.xlsx`),
+          filled(plan, blanks.get(u.code)!, u.code, 2, "2026-06-18T08:00:00Z"),
+        ),
+      );
+    const args = (dir: string, jobs?: number) => [
+      CLI,
+      "consolidate",
+      "--as-of",
+      "30/06/2026",
+      "-o",
+      "kq.xlsx",
+      "--json",
+      "kq.json",
+      ...(jobs !== undefined ? ["--jobs", String(jobs)] : []),
+      dir,
+    ];
+    const r150 = processTime(args(inbox), 5, work);
+    line("150 forms, whole process, outputs written", `${fmt(r150.ms)} ms  (target ≤ 300 ms; exit ${r150.status})`);
+
+    // 2,760 files: every unit resends 20 times; one in four resends is identical to the one before.
+    const resends = join(work, "gui-lai");
+    mkdirSync(resends);
+    let n = 0;
+    for (const u of units) {
+      let last: Uint8Array = new Uint8Array(0);
+      for (let v = 1; v <= 20; v++) {
+        const bytes =
+          v % 4 === 0
+            ? last
+            : filled(plan, blanks.get(u.code)!, u.code, v, `2026-06-${String(v).padStart(2, "0")}T08:00:00Z`);
+        writeFileSync(join(resends, `${u.code}-lan-${v}.xlsx`), bytes);
+        last = bytes;
+        n++;
+      }
+    }
+    for (const jobs of [0, undefined]) {
+      const r = processTime(args(resends, jobs), 3, work);
+      const json = statSync(join(work, "kq.json")).size;
+      line(
+        `${n} files (20 resends a unit), ${jobs === 0 ? "one thread (--jobs 0)" : "default workers"}`,
+        `${fmt(r.ms)} ms, JSON ${mb(json)}, peak RSS ${mb(r.rss)}  (targets ≤ 3 s, ≤ 5 MB, ≤ 500 MB)`,
+      );
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The whole consolidation job (read, check, merge, workbook and JSON written) on 0–4 worker threads. */
+export async function benchParallel(plan: Plan, files: InputFile[]): Promise<void> {
+  console.log(
+    `\n5. Đọc song song / parallel reading: ${files.length} forms of ${files.length} units, whole job with outputs written`,
+  );
+  const out = mkdtempSync(join(tmpdir(), "nq08-bench-par-"));
+  try {
+    let single = 0;
+    for (const count of [0, 1, 2, 4]) {
+      const times: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        const reader = workerReader(plan, { count, script: WORKER });
+        try {
+          const { result } = await runConsolidation({
+            plan,
+            sources: memorySources(files),
+            asOf: "2026-06-30",
+            period,
+            reader,
+          });
+          const o = consolidationOutputs(plan, result);
+          writeFileSync(join(out, o.workbook.name), o.workbook.bytes);
+          writeFileSync(join(out, o.summary.name), o.summary.bytes);
+        } finally {
+          await reader.close();
+        }
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      const ms = times[1]!;
+      if (count === 0) single = ms;
+      line(
+        count === 0 ? "one thread (baseline)" : `${count} worker thread(s)`,
+        `${fmt(ms)} ms${count === 0 ? "  (target ≤ 2 s on 2 cores with workers)" : `  → speed-up ${fmt(single / ms, 2)}×`}`,
+      );
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
