@@ -41,6 +41,11 @@ export default [
   },
   { files: ["webpack.config.js"], languageOptions: { sourceType: "commonjs" } },
   {
+    // CommonJS files: the `phuluc` launcher, jest's global set-up, the benchmark's preload.
+    files: ["**/*.cjs"],
+    languageOptions: { ecmaVersion: "latest", sourceType: "commonjs", globals: globals.node },
+  },
+  {
     // Tests and benchmarks read ExcelJS objects and the recorder, whose names look like Office.js
     // proxies to these rules; the rules stay on for the add-in's own code.
     files: ["test/**", "bench/**"],

@@ -114,6 +114,11 @@ module.exports = async (env = {}, argv = {}) => {
     module: {
       rules: [
         {
+          // taskpane.html inlines src/taskpane/legacy-check.js as written (ES5): no loader may touch it.
+          resourceQuery: /raw/,
+          type: "asset/source",
+        },
+        {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           use: {
@@ -135,7 +140,10 @@ module.exports = async (env = {}, argv = {}) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
         scriptLoading: "defer",
-        minify: dev ? false : { collapseWhitespace: true, removeComments: false, minifyCSS: true },
+        // ecma 5: the inlined start-up guard must stay readable to Internet Explorer.
+        minify: dev
+          ? false
+          : { collapseWhitespace: true, removeComments: false, minifyCSS: true, minifyJS: { ecma: 5 } },
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",

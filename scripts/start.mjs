@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// npm start: run the webpack dev server (https when localhost certificates can be made, else http),
-// wait until it answers, then either sideload into desktop Excel (Windows/macOS, only when
-// office-addin-debugging is installed) or print how to open the add-in — Vietnamese, then English.
+// npm start: run the webpack dev server (https when the localhost certificate is already trusted,
+// else http — never an install, a prompt or administrator rights: see dev-certs.mjs), wait until it
+// answers, then either sideload into desktop Excel (Windows/macOS, only when office-addin-debugging
+// is installed) or print how to open the add-in — Vietnamese, then English.
 // Ctrl+C stops the server (and removes the sideloaded add-in when this script sideloaded it).
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -10,6 +11,7 @@ import { get as httpsGet } from "node:https";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { checkCertificates, chooseProtocol, httpFallbackLines } from "./dev-certs.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
@@ -64,21 +66,24 @@ function waitForServer(timeoutMs) {
   });
 }
 
-function printHowToOpen(protocol) {
+const RULE = "──────────────────────────────────────────────────────────────";
+
+function printHowToOpen(protocol, fallback) {
+  if (protocol === "http") {
+    // On http Excel cannot load the add-in at all: only what works now and how to get https.
+    console.log(
+      [
+        "",
+        "── Phụ lục NQ 08 ─────────────────────────────────────────────",
+        ...fallback,
+        "Ctrl+C: dừng / stop.",
+        RULE,
+      ].join("\n"),
+    );
+    return;
+  }
   const page = `${protocol}://localhost:${PORT}/taskpane.html`;
   const manifest = join(ROOT, "manifest.xml");
-  const httpsNote =
-    protocol === "https"
-      ? []
-      : [
-          "  (Máy chủ đang chạy http: Excel cần https — chạy `npx office-addin-dev-certs install` rồi `npm start` lại.)",
-        ];
-  const httpsNoteEn =
-    protocol === "https"
-      ? []
-      : [
-          "  (The server runs on http: Excel needs https — run `npx office-addin-dev-certs install`, then `npm start` again.)",
-        ];
   console.log(
     [
       "",
@@ -89,16 +94,14 @@ function printHowToOpen(protocol) {
       '    Thẻ "Phụ lục NQ 08" xuất hiện trên dải băng.',
       `  • Trình duyệt thường: mở ${page}`,
       "    Trang chạy hoàn toàn trên máy này (chế độ trình duyệt); kết quả tải về dưới dạng tệp .xlsx.",
-      ...httpsNote,
       "English:",
       "  • Excel on the web: open a workbook › Insert › Add-ins › Upload My Add-in ›",
       `    choose ${manifest}`,
       '    The "NQ 08 Appendix" tab appears on the ribbon.',
       `  • Plain browser: open ${page}`,
       "    The page runs entirely on this computer (browser mode); results download as .xlsx files.",
-      ...httpsNoteEn,
       "Ctrl+C: dừng / stop.",
-      "──────────────────────────────────────────────────────────────",
+      RULE,
     ].join("\n"),
   );
 }
@@ -109,10 +112,19 @@ if (!webpackCli) {
   process.exit(1);
 }
 
+console.log("Đang kiểm tra chứng chỉ https cho localhost… / Checking the localhost https certificate…");
+const certificates =
+  process.env.ADDIN_HTTP === "1" ? { status: "not-installed" } : await checkCertificates({ root: ROOT });
+const choice = chooseProtocol({ forceHttp: process.env.ADDIN_HTTP === "1", certificates: certificates.status });
+let fallback = httpFallbackLines({ reason: choice.reason, port: PORT, detail: certificates.detail });
+// The full explanation comes once the server answers; webpack's output would bury it here.
+if (choice.protocol === "http") console.log(fallback[0]);
+
 const server = spawn(process.execPath, [webpackCli, "serve", "--mode", "development"], {
   cwd: ROOT,
   stdio: "inherit",
-  env: process.env,
+  // ADDIN_HTTP=1 keeps webpack.config.js from calling getHttpsServerOptions(), which would try to install.
+  env: choice.protocol === "http" ? { ...process.env, ADDIN_HTTP: "1" } : process.env,
 });
 
 let sideloaded = false;
@@ -172,8 +184,12 @@ if (!protocol) {
   );
   sideload.on("exit", (code) => {
     sideloaded = code === 0;
-    if (!sideloaded) printHowToOpen(protocol);
+    if (!sideloaded) printHowToOpen(protocol, fallback);
   });
 } else {
-  printHowToOpen(protocol);
+  if (protocol === "http" && choice.protocol === "https") {
+    // The certificate looked trusted but the server still came up on http (webpack.config.js said why above).
+    fallback = httpFallbackLines({ reason: "error", port: PORT, detail: "webpack.config.js" });
+  }
+  printHowToOpen(protocol, fallback);
 }

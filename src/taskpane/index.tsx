@@ -5,6 +5,7 @@ import { restrictConnections } from "../host/lockdown";
 import App from "./App";
 
 async function start(): Promise<void> {
+  (window as Window & { __phulucStarted?: boolean }).__phulucStarted = true; // stops legacy-check.js's watchdog
   let host: HostInfo;
   try {
     host = await detectHost();
