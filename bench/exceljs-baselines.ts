@@ -3,7 +3,7 @@
  * run on the same inputs in the same process. Bench-only (ExcelJS is a devDependency).
  */
 import ExcelJS from "exceljs";
-import { isoToSerial } from "../src/workbook/dates";
+import { isoToSerial } from "../src/dates";
 import { FORM_COLUMNS, FORM_HEADER_ROW, FORM_SHEET } from "../src/workbook/form-layout";
 import type { CellValue, WorkbookSpec } from "../src/workbook/model";
 

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { runCli } from "../src/cli/main";
-import { isoToSerial } from "../src/workbook/dates";
+import { isoToSerial } from "../src/dates";
 import { identityFromPairs } from "../src/workbook/identity";
 import { readXlsx } from "../src/xlsx/read";
 

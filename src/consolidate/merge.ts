@@ -1,6 +1,8 @@
 /**
  * Records → the consolidation on a report date: which file of each unit wins, the (task, unit)
  * rows with their deadline class, the counts, the units that sent nothing, every problem.
+ * An older copy of a unit's form lists only what differs from the copy in use (an identical one
+ * is a single "bản trùng" line), so the output grows with what changed, not with resends.
  * A pure function of the SET of records: input order never matters.
  */
 import { reportingUnits, tasksOf } from "../plan/plan";
@@ -9,16 +11,20 @@ import { classify, taskSchedule, periodContaining, reportPeriod, type ReportPeri
 import type { DeadlineClass } from "../schedule/types";
 import { compareVi } from "../text/vietnamese";
 import { M } from "./messages";
+import { packForms, unpackForms } from "./stored";
 import type {
   ClassCounts,
   ConsolidatedRow,
   ConsolidationResult,
   FileOutcome,
   FileReport,
+  FooterKey,
   FormRecord,
+  InputKey,
   MissingUnit,
   Problem,
-  Severity,
+  ProblemCode,
+  RawValue,
   TaskSummary,
   UnitSummary,
 } from "./types";
@@ -103,16 +109,93 @@ function count(problems: Problem[]): { error: number; warning: number; info: num
   return c;
 }
 
-function listValues(r: FormRecord, code: string, text: Problem["text"], severity: Severity = "info"): Problem[] {
-  const out: Problem[] = [];
-  const push = (sheet: string, v: { cell: string; value: Problem["value"]; formula?: string }) => {
-    const p: Problem = { file: r.name, sheet, cell: v.cell, severity, code, text, value: v.value };
-    if (v.formula !== undefined) p.formula = v.formula;
-    out.push(p);
-  };
-  for (const e of r.entries) for (const v of Object.values(e.raw)) push(e.sheet, v);
-  for (const v of Object.values(r.footer.raw)) push(v.sheet, v);
+/** A value typed into a form, with the sheet it is on. */
+interface SheetValue {
+  sheet: string;
+  value: RawValue;
+}
+
+/** Every value of a record, task rows first (in row order), then the footer. */
+function valuesOf(r: FormRecord): SheetValue[] {
+  const out: SheetValue[] = [];
+  for (const e of r.entries) for (const v of Object.values(e.raw)) out.push({ sheet: e.sheet, value: v });
+  for (const v of Object.values(r.footer.raw)) out.push({ sheet: v.sheet, value: v });
   return out;
+}
+
+function valueProblems(r: FormRecord, values: SheetValue[], code: ProblemCode, text: Problem["text"]): Problem[] {
+  return values.map(({ sheet, value: v }) => {
+    const p: Problem = { file: r.name, sheet, cell: v.cell, severity: "info", code, text, value: v.value };
+    if (v.formula !== undefined) p.formula = v.formula;
+    return p;
+  });
+}
+
+function listValues(r: FormRecord, code: ProblemCode, text: Problem["text"]): Problem[] {
+  return valueProblems(r, valuesOf(r), code, text);
+}
+
+/** The same value verbatim (a formula counts: the formula is part of what was typed). */
+function sameRaw(a: RawValue, b: RawValue | undefined): boolean {
+  return b !== undefined && a.value === b.value && a.formula === b.formula;
+}
+
+/**
+ * The values of `r` that the copy in use `w` does not hold verbatim for the same task and field (or
+ * footer field), in listing order, and how many it does. By task and field, not by cell: a moved
+ * row holds the same values at other addresses.
+ */
+function compareValues(r: FormRecord, w: FormRecord): { differ: SheetValue[]; same: number } {
+  const differ: SheetValue[] = [];
+  let same = 0;
+  const inUse = new Map(w.entries.map((e) => [e.task, e] as const));
+  for (const e of r.entries) {
+    const other = inUse.get(e.task);
+    for (const [key, v] of Object.entries(e.raw) as [InputKey, RawValue][]) {
+      if (sameRaw(v, other?.raw[key])) same++;
+      else differ.push({ sheet: e.sheet, value: v });
+    }
+  }
+  for (const [key, v] of Object.entries(r.footer.raw) as [FooterKey, RawValue & { sheet: string }][]) {
+    if (sameRaw(v, w.footer.raw[key])) same++;
+    else differ.push({ sheet: v.sheet, value: v });
+  }
+  return { differ, same };
+}
+
+const ENTRY_FIELDS = ["status", "completedOn", "progress", "result", "documents", "difficulties", "proposals"] as const;
+
+/**
+ * A resend with nothing new: every value of each copy is in the other verbatim, and what was read
+ * from them is the same too (the same number may be a date in one file and a plain number in another).
+ */
+function sameContent(r: FormRecord, w: FormRecord, values: { differ: SheetValue[]; same: number }): boolean {
+  if (values.differ.length > 0 || values.same !== valuesOf(w).length) return false;
+  const mine = new Map(r.entries.map((e) => [e.task, e] as const));
+  const inUse = new Map(w.entries.map((e) => [e.task, e] as const));
+  for (const task of new Set([...mine.keys(), ...inUse.keys()])) {
+    const a = mine.get(task);
+    const b = inUse.get(task);
+    for (const f of ENTRY_FIELDS) if ((a?.[f] ?? null) !== (b?.[f] ?? null)) return false;
+  }
+  const fa = r.footer;
+  const fb = w.footer;
+  return fa.preparer === fb.preparer && fa.phone === fb.phone && fa.preparedOn === fb.preparedOn;
+}
+
+/** A finding without its file: two copies with equal keys report the same thing at the same place. */
+function findingKey(p: Problem): string {
+  return JSON.stringify([
+    p.code,
+    p.severity,
+    p.sheet,
+    p.cell,
+    p.value,
+    p.formula ?? null,
+    p.expected ?? null,
+    p.text.vi,
+    p.text.en,
+  ]);
 }
 
 export interface EvaluateOptions {
@@ -122,10 +205,14 @@ export interface EvaluateOptions {
   soonDays?: number;
 }
 
-export function evaluate(recordsIn: FormRecord[], options: EvaluateOptions): ConsolidationResult {
+/**
+ * Records (fresh, or a previous result's `forms`, packed or not) → the consolidation. A pure
+ * function of the SET of records: order, and how they were stored, never matter.
+ */
+export function evaluate(recordsIn: readonly FormRecord[], options: EvaluateOptions): ConsolidationResult {
   const { plan, asOf } = options;
   const soonDays = options.soonDays ?? 30;
-  const records = uniqueRecords(recordsIn);
+  const records = uniqueRecords(unpackForms(recordsIn));
   const period = options.period ?? defaultPeriod(records, asOf);
 
   // 1. Which records may be merged, and which one wins per unit.
@@ -176,7 +263,8 @@ export function evaluate(recordsIn: FormRecord[], options: EvaluateOptions): Con
     const current = winners.get(code);
     if (!current || newer(r, current) > 0) winners.set(code, r);
   }
-  const supersededBy = new Map<FormRecord, string>();
+  const supersededBy = new Map<FormRecord, FormRecord>();
+  const duplicateOf = new Map<FormRecord, string>();
   for (const r of records) {
     if (outcome.has(r)) continue;
     const w = winners.get(r.unitCode!)!;
@@ -197,27 +285,55 @@ export function evaluate(recordsIn: FormRecord[], options: EvaluateOptions): Con
           });
       }
     } else {
+      // An older copy: only what differs from the copy in use is listed; the rest is read there.
       outcome.set(r, "superseded");
-      supersededBy.set(r, w.name);
-      note(r).before.push({
+      supersededBy.set(r, w);
+      const values = compareValues(r, w);
+      const fileNote = (code: ProblemCode, text: Problem["text"]): Problem => ({
         file: r.name,
         sheet: "",
         cell: "",
         severity: "info",
-        code: "superseded",
-        text: M.superseded(w.name),
+        code,
+        text,
         value: null,
       });
-      note(r).after.push(...listValues(r, "superseded-value", M.supersededValue()));
+      if (r.hash === w.hash || sameContent(r, w, values)) {
+        duplicateOf.set(r, w.name);
+        note(r).before.push(fileNote("duplicate-of", M.duplicateOf(w.name)));
+      } else {
+        note(r).before.push(fileNote("superseded", M.superseded(w.name)));
+        if (values.same > 0)
+          note(r).before.push(fileNote("superseded-unchanged", M.supersededUnchanged(values.same, w.name)));
+        note(r).after.push(...valueProblems(r, values.differ, "superseded-value", M.supersededValue()));
+      }
     }
   }
 
   // 2. Problems and file reports, file by file in a fixed order.
   const problems: Problem[] = [];
   const perRecord = new Map<FormRecord, Problem[]>();
+  const findingsOf = new Map<FormRecord, Set<string>>();
+  /** What the copy in use reports, by finding: an older copy does not repeat it. */
+  const winnerFindings = (w: FormRecord): Set<string> => {
+    let keys = findingsOf.get(w);
+    if (!keys) {
+      const e = extra.get(w);
+      keys = new Set([...(e?.before ?? []), ...w.problems, ...(e?.after ?? [])].map(findingKey));
+      findingsOf.set(w, keys);
+    }
+    return keys;
+  };
   const files: FileReport[] = records.map((r) => {
     const e = extra.get(r);
-    const list = [...(e?.before ?? []), ...r.problems, ...(e?.after ?? [])];
+    let list = [...(e?.before ?? []), ...r.problems, ...(e?.after ?? [])];
+    const w = supersededBy.get(r);
+    if (w) {
+      // Codes of the copy notes and listed values never occur on the copy in use, so only the
+      // older copy's own findings (the same cell, value and text as in the copy in use) drop out.
+      const seen = winnerFindings(w);
+      list = list.filter((p) => !seen.has(findingKey(p)));
+    }
     perRecord.set(r, list);
     problems.push(...list);
     return {
@@ -229,7 +345,8 @@ export function evaluate(recordsIn: FormRecord[], options: EvaluateOptions): Con
       identifiedBy: r.identifiedBy,
       savedAt: savedAt(r),
       hash: r.hash,
-      supersededBy: supersededBy.get(r) ?? null,
+      supersededBy: w?.name ?? null,
+      duplicateOf: duplicateOf.get(r) ?? null,
       problems: count(list),
     };
   });
@@ -322,7 +439,7 @@ export function evaluate(recordsIn: FormRecord[], options: EvaluateOptions): Con
 
   const n = (o: FileOutcome) => files.filter((f) => f.outcome === o).length;
   return {
-    version: 1,
+    version: 2,
     planId: plan.id,
     asOf,
     period,
@@ -343,6 +460,7 @@ export function evaluate(recordsIn: FormRecord[], options: EvaluateOptions): Con
       missing: missing.length,
       problems: count(problems),
     },
-    forms: records,
+    // Older copies are kept as their difference from the copy in use (the record that superseded them).
+    forms: packForms(records, (r) => supersededBy.get(r)),
   };
 }

@@ -1,4 +1,5 @@
 /** What each problem says, in plain words for the office (Vietnamese first, then English). */
+import { dmy } from "../dates";
 import type { Text } from "../i18n";
 
 const STATUS_LIST = "Chưa triển khai / Đang thực hiện / Hoàn thành";
@@ -58,16 +59,27 @@ export const M = {
     en: `The form is for period ${found}, not the period being consolidated (${wanted}). Not consolidated; its values are listed for reference.`,
   }),
   superseded: (by: string): Text => ({
-    vi: `Đơn vị đã gửi bản mới hơn (${by}); bản này không được dùng, các giá trị được liệt kê để đối chiếu.`,
-    en: `The unit sent a newer version (${by}); this one was not used, its values are listed for reference.`,
+    vi: `Đơn vị đã gửi bản mới hơn (${by}); bản này không được dùng. Các giá trị khác với bản mới được liệt kê để đối chiếu.`,
+    en: `The unit sent a newer version (${by}); this one was not used. Its values that differ from the newer version are listed for reference.`,
+  }),
+  supersededUnchanged: (count: number, by: string): Text => ({
+    vi: `${count} giá trị còn lại của bản này giống hệt bản mới (${by}) nên không liệt kê lại; các giá trị đó xem trong bản mới.`,
+    en:
+      count === 1
+        ? `1 other value of this version is the same as in the newer version (${by}), so it is not listed again; read it in that file.`
+        : `${count} other values of this version are the same as in the newer version (${by}), so they are not listed again; read them in that file.`,
+  }),
+  duplicateOf: (by: string): Text => ({
+    vi: `Bản trùng: nội dung giống hệt bản đang được dùng (${by}); không dùng bản này và không liệt kê lại các giá trị.`,
+    en: `Duplicate: the same content as the version in use (${by}); this copy was not used and its values are not listed again.`,
   }),
   notMerged: (): Text => ({
     vi: "Giá trị của tệp không được tổng hợp (xem lỗi của tệp).",
     en: "A value from a file that was not consolidated (see the file's error).",
   }),
   supersededValue: (): Text => ({
-    vi: "Giá trị của bản cũ hơn, không được dùng.",
-    en: "A value from an older version, not used.",
+    vi: "Giá trị của bản cũ hơn, khác bản mới; không được dùng.",
+    en: "A value from an older version that differs from the newer version; not used.",
   }),
   headerMissing: (): Text => ({
     vi: "Không tìm thấy dòng tiêu đề bảng (TT, Nội dung công việc, Tình trạng…); không đọc được nhiệm vụ nào.",
@@ -134,10 +146,7 @@ export const M = {
     en: `Invalid status; choose one of: ${STATUS_LIST}.`,
   }),
   dateConverted: (iso: string, how: "serial" | "text"): Text => ({
-    vi:
-      how === "text"
-        ? `Ngày nhập dạng chữ, đã đọc là ${dmyText(iso)}.`
-        : `Ngày nhập dạng số, đã đọc là ${dmyText(iso)}.`,
+    vi: how === "text" ? `Ngày nhập dạng chữ, đã đọc là ${dmy(iso)}.` : `Ngày nhập dạng số, đã đọc là ${dmy(iso)}.`,
     en: how === "text" ? `A date typed as text, read as ${iso}.` : `A date typed as a number, read as ${iso}.`,
   }),
   dateInvalid: (): Text => ({
@@ -145,11 +154,11 @@ export const M = {
     en: "Invalid date (write day/month/year, e.g. 30/06/2026).",
   }),
   dateBeforePlan: (plan: string): Text => ({
-    vi: `Ngày hoàn thành trước ngày ban hành Nghị quyết (${dmyText(plan)}); đề nghị kiểm tra.`,
+    vi: `Ngày hoàn thành trước ngày ban hành Nghị quyết (${dmy(plan)}); đề nghị kiểm tra.`,
     en: `The completion date is before the resolution was issued (${plan}); please check.`,
   }),
   dateAfterReport: (asOf: string): Text => ({
-    vi: `Ngày hoàn thành sau ngày báo cáo (${dmyText(asOf)}); đề nghị kiểm tra.`,
+    vi: `Ngày hoàn thành sau ngày báo cáo (${dmy(asOf)}); đề nghị kiểm tra.`,
     en: `The completion date is after the report date (${asOf}); please check.`,
   }),
   progressConverted: (value: number): Text => ({
@@ -187,8 +196,3 @@ const FIXED_EN: Record<string, string> = {
   "thời gian thực hiện": "timing",
   "hạn trong kỳ": "due date",
 };
-
-function dmyText(iso: string): string {
-  const [y, m, d] = iso.split("-");
-  return `${d}/${m}/${y}`;
-}

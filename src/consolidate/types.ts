@@ -6,6 +6,7 @@ import type { Text } from "../i18n";
 import type { IsoDate, Plan } from "../plan/types";
 import type { ReportPeriod } from "../schedule";
 import type { DeadlineClass, ReportedStatus } from "../schedule/types";
+import type { XlsxReadErrorCode } from "../xlsx/read/errors";
 import type { InflateRaw } from "../xlsx/read/types";
 
 export interface InputFile {
@@ -41,6 +42,64 @@ export type Severity = "error" | "warning" | "info";
 
 export type CellScalar = string | number | boolean;
 
+/**
+ * Every problem code the consolidation emits: stable machine keys that readers of the JSON summary
+ * match on, so a new code is added here first (the compiler then checks every place that emits one).
+ */
+export type ProblemCode =
+  // The file could not be read: the reader's own reason, or an unexpected failure.
+  | `read-${XlsxReadErrorCode}`
+  | "read-failed"
+  // What the file is and whose it is.
+  | "macros-ignored"
+  | "identity-conflict"
+  | "wrong-kind"
+  | "newer-format"
+  | "not-a-form"
+  | "header-missing"
+  | "unit-unknown"
+  | "unit-ambiguous"
+  | "unit-not-identified"
+  | "unit-mismatch"
+  | "identified-by-name"
+  // The table's layout.
+  | "columns-moved"
+  | "column-missing"
+  | "row-by-content"
+  | "row-not-task"
+  | "row-added"
+  | "row-duplicate"
+  | "row-moved"
+  | "row-missing"
+  | "fixed-changed"
+  // Values typed into the input cells.
+  | "formula-input"
+  | "error-value"
+  | "status-invalid"
+  | "status-variant"
+  | "date-invalid"
+  | "date-converted"
+  | "date-before-plan"
+  | "progress-invalid"
+  | "progress-converted"
+  | "not-text"
+  | "text-too-long"
+  | "done-without-result"
+  | "done-progress-below-100"
+  // Cells that are not the form's input cells, listed so nothing is lost.
+  | "title-changed"
+  | "cell-outside"
+  | "extra-sheet-cell"
+  | "not-merged-value"
+  // Decided when merging (depend on the period, the report date and the other files).
+  | "other-period"
+  | "period-unknown"
+  | "date-after-report"
+  | "superseded"
+  | "superseded-value"
+  | "superseded-unchanged"
+  | "duplicate-of";
+
 export interface Problem {
   file: string;
   /** Empty for a problem with the whole file. */
@@ -49,7 +108,7 @@ export interface Problem {
   cell: string;
   severity: Severity;
   /** Stable machine key, e.g. "status-invalid". */
-  code: string;
+  code: ProblemCode;
   text: Text;
   /** The offending value verbatim (a formula's cached value; the formula is in `formula`). */
   value: CellScalar | null;
@@ -117,6 +176,25 @@ export interface FormRecord {
   entries: TaskEntry[];
   footer: FooterEntry;
   problems: Problem[];
+  /**
+   * Only in a result's `forms`: the record is stored as its difference from another record of the
+   * same list (an older copy of a unit's form, against the copy in use), so thousands of resends do
+   * not repeat the same values. `evaluate` restores it whole before anything else; see stored.ts.
+   */
+  packed?: PackedRecord;
+}
+
+/** How a packed record's `entries`, `footer` and `problems` complete it from its base. */
+export interface PackedRecord {
+  /** The base: a whole (unpacked) record of the same list, by name and content hash. */
+  base: string;
+  baseHash: string;
+  /** `entries` holds the entries that differ from the base's; these tasks of the base are absent. */
+  without: number[];
+  /** True: the footer is the base's (`footer` is then empty). */
+  sameFooter: boolean;
+  /** The problems in order: a number is the base's problem at that index (for this file), null the next of `problems`. */
+  problems: (number | null)[];
 }
 
 export type FileOutcome = "accepted" | "superseded" | "rejected";
@@ -133,6 +211,12 @@ export interface FileReport {
   hash: string;
   /** For a superseded file: the file that won. */
   supersededBy: string | null;
+  /**
+   * For a superseded file whose values are exactly the winner's (the same bytes, or the same values
+   * typed and read): the winner, as in supersededBy — a "bản trùng"; null otherwise. Absent in
+   * summaries written before it existed.
+   */
+  duplicateOf?: string | null;
   problems: { error: number; warning: number; info: number };
 }
 
@@ -201,8 +285,11 @@ export interface MissingUnit {
 }
 
 export interface ConsolidationResult {
-  /** Bumped when the shape changes. */
-  version: 1;
+  /**
+   * Bumped when the shape changes. 2: older copies in `forms` may be packed against the copy in
+   * use (see stored.ts); version 1 summaries (every record whole) are still read.
+   */
+  version: 2;
   planId: string;
   asOf: IsoDate;
   period: ReportPeriod;
@@ -224,6 +311,9 @@ export interface ConsolidationResult {
     missing: number;
     problems: { error: number; warning: number; info: number };
   };
-  /** The per-file extractions, so `previous` can be merged without the files. */
+  /**
+   * The per-file extractions, so `previous` can be merged without the files. Older copies are
+   * packed (see FormRecord.packed): hand the list to `evaluate` or `previous` as it is.
+   */
   forms: FormRecord[];
 }

@@ -1,6 +1,6 @@
 /** Reading typed values the way units type them: dates day-first, "80%", numbers stored as text. */
 import type { IsoDate } from "../plan/types";
-import { serialToIso } from "../workbook/dates";
+import { serialToIso } from "../dates";
 import type { ReadCell } from "../xlsx/read";
 import { hash64 } from "../util/hash";
 

@@ -5,6 +5,7 @@
  * fate and a terminal a bar. Results never depend on the order in which forms finish.
  */
 import { evaluate, readForm, UnitIndex } from "../consolidate";
+import { unpackForms } from "../consolidate/stored";
 import type { ConsolidationResult, FileOutcome, FormRecord, InputFile } from "../consolidate/types";
 import type { Text } from "../i18n";
 import type { Plan } from "../plan/types";
@@ -262,8 +263,14 @@ export function parsePreviousSummary(
       },
     };
   }
-  const r = parsed as Partial<ConsolidationResult> | null;
-  if (!r || typeof r !== "object" || r.version !== 1 || !Array.isArray(r.forms) || typeof r.planId !== "string") {
+  const r = parsed as (Omit<Partial<ConsolidationResult>, "version"> & { version?: number }) | null;
+  if (
+    !r ||
+    typeof r !== "object" ||
+    (r.version !== 1 && r.version !== 2) ||
+    !Array.isArray(r.forms) ||
+    typeof r.planId !== "string"
+  ) {
     return {
       error: {
         vi: `Tệp ${name} không phải bản tóm tắt JSON do chức năng tổng hợp tạo ra.`,
@@ -279,5 +286,16 @@ export function parsePreviousSummary(
       },
     };
   }
-  return { result: r as ConsolidationResult };
+  try {
+    // Packed older copies must find the copy they were stored against; a damaged list is said here.
+    unpackForms(r.forms as FormRecord[]);
+  } catch {
+    return {
+      error: {
+        vi: `Bản tóm tắt ${name} bị hỏng (thiếu bản ghi của một số tệp); hãy tổng hợp lại từ các tệp gốc.`,
+        en: `The summary ${name} is damaged (some files' records are missing); consolidate again from the original files.`,
+      },
+    };
+  }
+  return { result: { ...r, version: 2 } as ConsolidationResult };
 }

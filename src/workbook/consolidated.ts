@@ -512,7 +512,8 @@ function problemsSheet(result: ConsolidationResult, t: Typography) {
       );
       // Which file was used, superseded or refused, before the cell-by-cell list.
       const files = result.files.map(
-        (f) => `${f.name}: ${OUTCOME_LABELS[f.outcome]}${f.unitName ? ` (${f.unitName})` : ""}`,
+        (f) =>
+          `${f.name}: ${f.duplicateOf ? `Bản trùng với ${f.duplicateOf}` : OUTCOME_LABELS[f.outcome]}${f.unitName ? ` (${f.unitName})` : ""}`,
       );
       const text = files.length > 0 ? `Tệp: ${files.join("; ")}` : "Chưa nhận tệp nào.";
       s.merge(row + 1, 1, row + 1, width, clip(text), "textWrap");

@@ -274,6 +274,3 @@ function textValidation(range: string, title: string, limit: number): Validation
 function rowTexts(task: Task): string[] {
   return [String(task.number), task.content, task.timing];
 }
-
-// Kept while src/consolidate moves to importing src/dates directly.
-export { dmy };

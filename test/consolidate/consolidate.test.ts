@@ -267,12 +267,13 @@ describe("a unit that sent twice", () => {
     expect(r.files.find((f) => f.name === "snv-a.xlsx")).toMatchObject({
       outcome: "superseded",
       supersededBy: "snv-b.xlsx",
+      duplicateOf: null,
     });
     expect(r.files.find((f) => f.name === "snv-b.xlsx")).toMatchObject({
       outcome: "accepted",
       savedAt: "2026-06-12T08:00:00Z",
     });
-    // The older version's values are still listed.
+    // The older version's values that differ from the newer one are still listed.
     expect(problemsOf(r, "snv-a.xlsx")).toContainEqual(
       expect.objectContaining({ code: "superseded-value", value: "bản 1", cell: "H7" }),
     );

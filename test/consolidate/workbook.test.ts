@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { consolidateJob, type ConsolidationOutput } from "../../src/jobs/consolidate";
 import { DEADLINE_CLASS_LABELS } from "../../src/schedule";
-import { serialToIso } from "../../src/workbook/dates";
+import { serialToIso } from "../../src/dates";
 import { CONSOLIDATED_SHEETS } from "../../src/workbook/consolidated";
 import { readXlsx, type ReadSheet, type ReadWorkbook } from "../../src/xlsx/read";
 import { fillForm } from "../helpers/fill-form";

@@ -16,7 +16,7 @@ import { builtinPlan, reportingUnits } from "../../src/plan";
 import { FORM_SHEET } from "../../src/workbook/form-layout";
 import { identityFromPairs } from "../../src/workbook/identity";
 import { readXlsx } from "../../src/xlsx/read";
-import { isoToSerial } from "../../src/workbook/dates";
+import { isoToSerial } from "../../src/dates";
 import { serveDirectory, type StaticServer } from "../addin/static-server";
 import { fillForm, type FillRow } from "../helpers/fill-form";
 

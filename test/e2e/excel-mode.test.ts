@@ -14,7 +14,7 @@ import { builtinPlan, reportingUnits } from "../../src/plan";
 import { reportPeriod } from "../../src/schedule";
 import { APPENDIX_SHEET } from "../../src/workbook/appendix";
 import { CONSOLIDATED_SHEETS } from "../../src/workbook/consolidated";
-import { isoToSerial } from "../../src/workbook/dates";
+import { isoToSerial } from "../../src/dates";
 import { reportForm } from "../../src/workbook/form";
 import { TRACKING_SHEET } from "../../src/workbook/tracking";
 import { renderXlsx } from "../../src/xlsx/write";

@@ -3,7 +3,7 @@ import { RENDERED_FEATURES } from "../../src/excel/features";
 import { activeSheetOp, definedNameOps, Notes, planWrite, propertyOps, visibilityOps } from "../../src/excel/plan";
 import { nameKey } from "../../src/excel/refs";
 import { columnWidthPoints, mmToPoints } from "../../src/excel/units";
-import { isoToSerial } from "../../src/workbook/dates";
+import { isoToSerial } from "../../src/dates";
 import { ExcelRecorder } from "../helpers/excel-recorder";
 import { everyFeatureSpec } from "./fixtures";
 

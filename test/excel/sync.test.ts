@@ -1,5 +1,5 @@
 import { DEFAULT_MAX_REQUEST_BYTES, renderToExcel } from "../../src/excel";
-import { isoToSerial } from "../../src/workbook/dates";
+import { isoToSerial } from "../../src/dates";
 import { ExcelRecorder } from "../helpers/excel-recorder";
 import { everyFeatureSpec, formsSpec } from "./fixtures";
 

@@ -6,7 +6,7 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { columnLetter, parseAddress } from "../../src/workbook/a1";
-import { isoToSerial } from "../../src/workbook/dates";
+import { isoToSerial } from "../../src/dates";
 import {
   FORM_COLUMNS,
   FORM_FOOTER_FIELDS,

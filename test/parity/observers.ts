@@ -9,7 +9,7 @@
  */
 import { maxDigitWidthPx } from "../../src/workbook/metrics";
 import { columnLetter, parseRange } from "../../src/workbook/a1";
-import { isoToSerial } from "../../src/workbook/dates";
+import { isoToSerial } from "../../src/dates";
 import type {
   BorderLine,
   Cell,

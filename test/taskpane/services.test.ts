@@ -11,7 +11,7 @@ import { generateForms } from "../../src/jobs/forms";
 import { builtinPlan, reportingUnits, tasksOf } from "../../src/plan";
 import { reportPeriod } from "../../src/schedule";
 import { CONSOLIDATED_SHEETS } from "../../src/workbook/consolidated";
-import { isoToSerial } from "../../src/workbook/dates";
+import { isoToSerial } from "../../src/dates";
 import { APPENDIX_SHEET } from "../../src/workbook/appendix";
 import { TRACKING_SHEET } from "../../src/workbook/tracking";
 import { readXlsx } from "../../src/xlsx/read";

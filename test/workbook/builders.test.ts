@@ -137,7 +137,7 @@ describe("report forms", () => {
     const rows = numbers.map((_, i) => value(sheet, FORM_HEADER_ROW + 1 + i, 1));
     expect(rows).toEqual(numbers);
     expect(value(sheet, FORM_HEADER_ROW + 1 + numbers.length, 1)).toBeNull();
-    expect(String(value(sheet, 2, 1))).toContain("6 tháng đầu năm 2026 (từ ngày 15/12/2025 đến ngày 14/6/2026)");
+    expect(String(value(sheet, 2, 1))).toContain("6 tháng đầu năm 2026 (từ ngày 15/12/2025 đến ngày 14/06/2026)");
     expect(value(sheet, 3, 3)).toBe(commune.name);
     expect(value(sheet, 3, 11)).toBe(commune.code);
     expect(value(sheet, 4, 11)).toEqual({ date: "2026-06-14" });

@@ -1,5 +1,5 @@
 import { detectFormat, readXlsx, type ReadCell, type ReadWorkbook } from "../../src/xlsx/read";
-import { isoToSerial } from "../../src/workbook/dates";
+import { isoToSerial } from "../../src/dates";
 import { readWithExcelJs } from "../helpers/exceljs-read";
 import {
   buildForm,

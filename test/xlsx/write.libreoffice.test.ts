@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
-import { isoToSerial } from "../../src/workbook/dates";
+import { isoToSerial } from "../../src/dates";
 import type { WorkbookSpec } from "../../src/workbook/model";
 import { renderXlsx } from "../../src/xlsx/write";
 import { legacyPasswordHash } from "../../src/xlsx/write/protection";

@@ -4,7 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
-import { isoToSerial } from "../../src/workbook/dates";
+import { isoToSerial } from "../../src/dates";
 import type { Cell, Sheet, WorkbookSpec } from "../../src/workbook/model";
 import { renderXlsx, WorkbookSpecError } from "../../src/xlsx/write";
 import { APPLICATION_NAME } from "../../src/xlsx/write/docProps";

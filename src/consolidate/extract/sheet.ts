@@ -1,0 +1,142 @@
+/**
+ * Which sheet is the form and where its table starts: the header row is found by its texts (TT,
+ * Nội dung công việc, Tình trạng…), and each column by its header, never by position.
+ */
+import { foldKey, toneKey } from "../../text/vietnamese";
+import { address } from "../../workbook/a1";
+import { FORM_COLUMNS, FORM_SHEET, type FormColumnKey } from "../../workbook/form-layout";
+import { META_SHEET } from "../../workbook/identity";
+import type { ReadCell, ReadSheet, ReadWorkbook } from "../../xlsx/read";
+import { M } from "../messages";
+import { isBlank } from "../values";
+import type { ProblemList } from "./problems";
+
+/** Rows of a sheet: row number → its cells, for lookups by (row, column). */
+export class Grid {
+  private readonly rows = new Map<number, Map<number, ReadCell>>();
+  /** Cells read as part of the form; whatever is left is listed as outside it. */
+  readonly consumed = new Set<string>();
+
+  constructor(readonly sheet: ReadSheet) {
+    for (const c of sheet.cells) {
+      let r = this.rows.get(c.row);
+      if (!r) this.rows.set(c.row, (r = new Map()));
+      r.set(c.col, c);
+    }
+  }
+
+  at(row: number, col: number): ReadCell | undefined {
+    return this.rows.get(row)?.get(col);
+  }
+
+  private readonly filledRows = new Map<number, ReadCell[]>();
+
+  /** Non-blank cells of a row, left to right (computed once per row: the header search and the row loop both ask). */
+  rowCells(row: number): ReadCell[] {
+    let cells = this.filledRows.get(row);
+    if (!cells) {
+      const r = this.rows.get(row);
+      cells = r ? [...r.values()].filter(filled).sort((a, b) => a.col - b.col) : [];
+      this.filledRows.set(row, cells);
+    }
+    return cells;
+  }
+
+  rowNumbers(): number[] {
+    return [...this.rows.keys()].sort((a, b) => a - b);
+  }
+
+  use(c: ReadCell | undefined): void {
+    if (c) this.consumed.add(c.ref);
+  }
+}
+
+/** A cell counts when it holds a value other than white space, or a formula. */
+export function filled(c: ReadCell | undefined): c is ReadCell {
+  return c !== undefined && (!isBlank(c) || c.formula !== undefined);
+}
+
+/** The hidden identity sheet: read for identity only, never listed as the unit's data. */
+export function metaSheetOf(wb: ReadWorkbook): ReadSheet | undefined {
+  return wb.sheets.find((s) => s.name.toLowerCase() === META_SHEET);
+}
+
+/** The header keys a column is recognised by (with and without its parenthesised part). */
+const HEADER_KEYS: { key: FormColumnKey; keys: string[] }[] = FORM_COLUMNS.map((c) => ({
+  key: c.key,
+  keys: [
+    foldKey(c.header),
+    foldKey(c.header.replace(/\s*\([^)]*\)\s*/g, " ")),
+    ...(c.key === "number" ? ["stt", "so tt", "so thu tu"] : []),
+  ],
+}));
+
+function headerKeyOf(text: string): FormColumnKey | null {
+  const k = foldKey(text).replace(/[:.]$/, "");
+  return HEADER_KEYS.find((h) => h.keys.includes(k))?.key ?? null;
+}
+
+export interface Header {
+  row: number;
+  columns: Map<FormColumnKey, number>;
+}
+
+/** The header row: the row (within the first 60) naming the most form columns, TT among them. */
+function findHeader(grid: Grid): Header | null {
+  let best: Header | null = null;
+  for (const row of grid.rowNumbers()) {
+    if (row > 60) break;
+    const columns = new Map<FormColumnKey, number>();
+    for (const c of grid.rowCells(row)) {
+      if (c.kind !== "string") continue;
+      const key = headerKeyOf(c.value as string);
+      if (key && !columns.has(key)) columns.set(key, c.col);
+    }
+    if (columns.has("number") && columns.size >= 3 && (!best || columns.size > best.columns.size))
+      best = { row, columns };
+  }
+  return best;
+}
+
+/** The sheet the unit filled in, with its header row. */
+export interface FormSheet {
+  grid: Grid;
+  header: Header;
+  name: string;
+}
+
+/** The form sheet: the one named "Báo cáo" if it has a header row, else the first sheet that has one. */
+export function findFormSheet(wb: ReadWorkbook, meta: ReadSheet | undefined): FormSheet | null {
+  const candidates = wb.sheets.filter((s) => s !== meta);
+  candidates.sort(
+    (a, b) => Number(toneKey(b.name) === toneKey(FORM_SHEET)) - Number(toneKey(a.name) === toneKey(FORM_SHEET)),
+  );
+  for (const sheet of candidates) {
+    const grid = new Grid(sheet);
+    const header = findHeader(grid);
+    if (header) return { grid, header, name: sheet.name };
+  }
+  return null;
+}
+
+/** The cell of a row in a column found by its header; undefined when the form lacks that column. */
+export function cellAt(form: FormSheet, row: number, key: FormColumnKey): ReadCell | undefined {
+  const c = form.header.columns.get(key);
+  return c === undefined ? undefined : form.grid.at(row, c);
+}
+
+/** Columns moved or missing: noted, since every column is read by its header anyway. */
+export function checkColumns(form: FormSheet, problems: ProblemList): void {
+  const { grid: g, header: h, name: sheet } = form;
+  const col = h.columns;
+  for (const key of col.keys()) g.use(g.at(h.row, col.get(key)!));
+  if ([...col.entries()].some(([key, c]) => FORM_COLUMNS.findIndex((f) => f.key === key) + 1 !== c))
+    problems.add("info", "columns-moved", M.columnsMoved(), { sheet, cell: address(h.row, 1) });
+  for (const f of FORM_COLUMNS) {
+    if (col.has(f.key) || f.key === "assessment" || f.key === "repeat") continue;
+    problems.add(f.input ? "warning" : "info", "column-missing", M.columnMissing(f.header), {
+      sheet,
+      cell: address(h.row, 1),
+    });
+  }
+}
