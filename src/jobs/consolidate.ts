@@ -4,7 +4,7 @@
  * the outputs named and rendered. Progress is reported per source, so a page can show each file's
  * fate and a terminal a bar. Results never depend on the order in which forms finish.
  */
-import { evaluate, readForm, UnitIndex } from "../consolidate";
+import { evaluate, readFormAsync, UnitIndex } from "../consolidate";
 import { unpackForms } from "../consolidate/stored";
 import type { ConsolidationResult, FileOutcome, FormRecord, InputFile } from "../consolidate/types";
 import type { Text } from "../i18n";
@@ -14,7 +14,7 @@ import type { ReportPeriod } from "../schedule";
 import { consolidatedWorkbook } from "../workbook/consolidated";
 import type { Typography } from "../workbook/styles";
 import type { InflateRaw } from "../xlsx/read";
-import { renderXlsx } from "../xlsx/write";
+import { renderXlsx, type ZipParts } from "../xlsx/write";
 import { type NamedFile, planTag } from "./files";
 import { expandSource, type SkippedEntry, type Source } from "./inputs";
 
@@ -32,7 +32,7 @@ export function inThreadReader(plan: Plan, options: { inflateRaw?: InflateRaw } 
   const read = options.inflateRaw ? { inflateRaw: options.inflateRaw } : {};
   return {
     parallelism: 1,
-    read: async (file) => readForm(plan, file, units, read),
+    read: (file) => readFormAsync(plan, file, units, read),
     close: async () => undefined,
   };
 }
@@ -190,7 +190,7 @@ export interface ConsolidationOutputs {
 export function consolidationOutputs(
   plan: Plan,
   result: ConsolidationResult,
-  options: { typography?: Typography } = {},
+  options: { typography?: Typography; zip?: ZipParts } = {},
 ): ConsolidationOutputs {
   const base = consolidationBaseName(plan, result);
   return {
@@ -198,6 +198,7 @@ export function consolidationOutputs(
       name: `${base}.xlsx`,
       bytes: renderXlsx(
         consolidatedWorkbook(plan, result, options.typography ? { typography: options.typography } : {}),
+        options.zip ? { zip: options.zip } : {},
       ),
     },
     summary: { name: `${base}.json`, bytes: new TextEncoder().encode(summaryJson(result)) },

@@ -2,7 +2,7 @@ import { reportingUnits } from "../plan/plan";
 import type { Plan, Unit } from "../plan/types";
 import type { ReportPeriod } from "../schedule";
 import { reportForm, type FormOptions } from "../workbook/form";
-import { renderXlsx } from "../xlsx/write";
+import { renderXlsx, type ZipParts } from "../xlsx/write";
 import { type NamedFile, slug, zipFiles } from "./files";
 
 export interface GeneratedForms {
@@ -24,13 +24,22 @@ export function formFileName(unit: Unit, period: ReportPeriod): string {
 export async function generateForms(
   plan: Plan,
   period: ReportPeriod,
-  options: FormOptions & { units?: Unit[]; onProgress?: (done: number, total: number) => void | Promise<void> } = {},
+  options: FormOptions & {
+    units?: Unit[];
+    onProgress?: (done: number, total: number) => void | Promise<void>;
+    /** A platform zip writer for each form (the CLI's zlib); the .zip of all forms stays fflate's. */
+    zip?: ZipParts;
+  } = {},
 ): Promise<GeneratedForms> {
   const units = options.units ?? reportingUnits(plan);
   const files: GeneratedForms["files"] = [];
   for (const unit of units) {
     const spec = reportForm(plan, unit, period, options);
-    files.push({ unit, name: formFileName(unit, period), bytes: renderXlsx(spec) });
+    files.push({
+      unit,
+      name: formFileName(unit, period),
+      bytes: renderXlsx(spec, options.zip ? { zip: options.zip } : {}),
+    });
     await options.onProgress?.(files.length, units.length);
   }
   const zipName = `Mau-bao-cao_${period.id}`;

@@ -4,7 +4,7 @@
  * workers or on which finishes first (consolidation merges the SET of records), and a worker that
  * dies or cannot start hands its files back to this thread, so nothing is ever lost.
  */
-import { readForm, UnitIndex } from "../consolidate";
+import { readFormAsync, UnitIndex } from "../consolidate";
 import type { FormRecord, InputFile } from "../consolidate/types";
 import type { Plan } from "../plan/types";
 import type { InflateRaw } from "../xlsx/read";
@@ -41,7 +41,7 @@ export function formWorkerHandler(
     }
     try {
       const inflateRaw = inflateFor ? await inflateFor(message.file.bytes) : undefined;
-      const record = readForm(plan!, message.file, units!, inflateRaw ? { inflateRaw } : {});
+      const record = await readFormAsync(plan!, message.file, units!, inflateRaw ? { inflateRaw } : {});
       reply({ kind: "record", id: message.id, record });
     } catch {
       // readForm turns anything a file contains into a problem; this is the worker itself failing.
@@ -52,18 +52,27 @@ export function formWorkerHandler(
 
 interface Slot {
   port: WorkerPort;
-  pending: Map<number, { file: InputFile; resolve: (r: FormRecord) => void }>;
+  pending: Map<number, { file: InputFile; resolve: (r: FormRecord | Promise<FormRecord>) => void }>;
   alive: boolean;
 }
 
 export function poolReader(
   plan: Plan,
-  options: { count: number; spawn: () => WorkerPort; inflateRaw?: InflateRaw },
+  options: {
+    count: number;
+    spawn: () => WorkerPort;
+    inflateRaw?: InflateRaw;
+    /**
+     * Lets this thread read its share too, run through the given scheduler (Node's setImmediate, so
+     * worker replies are still handled between files). Not in a page: its thread draws the page.
+     */
+    inThread?: (run: () => void) => void;
+  },
 ): FormReader {
   let units: UnitIndex | null = null;
-  const local = (file: InputFile): FormRecord => {
+  const local = (file: InputFile): Promise<FormRecord> => {
     units ??= new UnitIndex(plan);
-    return readForm(plan, file, units, options.inflateRaw ? { inflateRaw: options.inflateRaw } : {});
+    return readFormAsync(plan, file, units, options.inflateRaw ? { inflateRaw: options.inflateRaw } : {});
   };
   const slots: Slot[] = [];
   const fail = (slot: Slot) => {
@@ -97,6 +106,8 @@ export function poolReader(
   }
 
   let nextId = 1;
+  let ownPending = 0;
+  const schedule = options.inThread;
   const read = (file: InputFile): Promise<FormRecord> =>
     new Promise((resolve) => {
       const live = slots.filter((s) => s.alive);
@@ -106,6 +117,14 @@ export function poolReader(
       }
       // The least busy worker; ties go to the first, so dispatch is deterministic for an order.
       const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+      if (schedule && ownPending < slot.pending.size) {
+        ownPending++;
+        schedule(() => {
+          ownPending--;
+          resolve(local(file));
+        });
+        return;
+      }
       const id = nextId++;
       slot.pending.set(id, { file, resolve });
       try {
@@ -119,7 +138,7 @@ export function poolReader(
     });
 
   return {
-    parallelism: Math.max(1, slots.filter((s) => s.alive).length),
+    parallelism: Math.max(1, slots.filter((s) => s.alive).length + (schedule ? 1 : 0)),
     read,
     close: async () => {
       for (const s of slots) s.alive = false;

@@ -1,7 +1,7 @@
 import type { IsoDate, Plan } from "../plan/types";
 import { trackingWorkbook } from "../workbook/tracking";
 import type { Typography } from "../workbook/styles";
-import { renderXlsx } from "../xlsx/write";
+import { renderXlsx, type ZipParts } from "../xlsx/write";
 import { planTag } from "./files";
 
 /** "So-theo-doi-NQ08.xlsx". */
@@ -12,7 +12,8 @@ export function trackingFileName(plan: Plan): string {
 /** The tracking workbook ("Sổ theo dõi") as .xlsx bytes. */
 export function trackingXlsx(
   plan: Plan,
-  options: { asOf: IsoDate; today?: IsoDate; soonDays?: number; typography?: Typography },
+  options: { asOf: IsoDate; today?: IsoDate; soonDays?: number; typography?: Typography; zip?: ZipParts },
 ): Uint8Array {
-  return renderXlsx(trackingWorkbook(plan, options));
+  const { zip, ...rest } = options;
+  return renderXlsx(trackingWorkbook(plan, rest), zip ? { zip } : {});
 }

@@ -8,12 +8,13 @@ import {
   parsePreviousSummary,
   runConsolidation,
 } from "../../jobs/consolidate";
-import { builtinPlan } from "../../plan";
 import { reportPeriod } from "../../schedule";
 import { dateOption, UsageError } from "../args";
+import { BOOK_OPTION, commandPlan } from "../book";
 import { displayName, findSources, userPath, writeWhole } from "../files";
 import type { Command } from "../io";
 import { nodeInflateRaw } from "../native-inflate";
+import { nodeZip } from "../native-zip";
 import { progressBar } from "../progress";
 import { workerCount, workerReader } from "../workers/pool";
 
@@ -41,12 +42,13 @@ export const consolidateCommand: Command = {
     en: "Consolidate the returned report forms (files, folders, .zip archives)",
   },
   usage:
-    "consolidate [--as-of DD/MM/YYYY] [--period 2026-H1] [-o OUT.xlsx|FOLDER] [--json SUMMARY.json] FILE_OR_FOLDER...",
+    "consolidate [--book SO.xlsx] [--as-of DD/MM/YYYY] [--period 2026-H1] [-o OUT.xlsx|FOLDER] [--json SUMMARY.json] FILE_OR_FOLDER...",
   details: {
     vi: "Đọc mọi tệp trong các tệp, thư mục và tệp nén .zip đã nêu; mỗi tệp được kiểm tra từng ô. Mã thoát 0: mọi tệp được tổng hợp, không lỗi; 1: có tệp không tổng hợp được hoặc có lỗi (kết quả vẫn được ghi); 2: gọi lệnh sai.",
     en: "Reads every file in the files, folders and .zip archives given; each file is checked cell by cell. Exit status 0: every file consolidated, no errors; 1: some files rejected or errors found (the outputs are still written); 2: usage error.",
   },
   options: {
+    book: BOOK_OPTION,
     "as-of": {
       kind: "value",
       arg: "DD/MM/YYYY",
@@ -130,7 +132,8 @@ export const consolidateCommand: Command = {
     }
     for (const note of found.notes) io.stderr(`  ${note}\n`);
 
-    const plan = builtinPlan();
+    const plan = commandPlan(io, options.book);
+    if (!plan) return 1;
     let previous;
     if (typeof options.previous === "string") {
       const path = userPath(io, options.previous);
@@ -185,7 +188,7 @@ export const consolidateCommand: Command = {
     const { result } = run;
     for (const s of run.skipped) io.stderr(`  ${s.name}: ${s.reason.vi} / ${s.reason.en}\n`);
 
-    const outputs = consolidationOutputs(plan, result);
+    const outputs = consolidationOutputs(plan, result, { zip: nodeZip });
     const xlsxPath = outIsFolder ? join(outPath, `${consolidationBaseName(plan, result)}.xlsx`) : outPath;
     try {
       writeWhole(xlsxPath, outputs.workbook.bytes);

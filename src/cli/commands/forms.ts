@@ -1,10 +1,12 @@
 import { mkdirSync, writeFileSync } from "fs";
 import { basename, dirname, join } from "path";
 import { generateForms } from "../../jobs/forms";
-import { builtinPlan, reportingUnits } from "../../plan";
+import { reportingUnits } from "../../plan";
 import { noPositional, UsageError } from "../args";
+import { BOOK_OPTION, commandPlan } from "../book";
 import { displayName, userPath, writeWhole } from "../files";
 import type { Command } from "../io";
+import { nodeZip } from "../native-zip";
 import { progressBar } from "../progress";
 import { periodOption } from "./consolidate";
 
@@ -14,7 +16,7 @@ export const formsCommand: Command = {
     vi: "Tạo mẫu báo cáo cho mọi đơn vị (thư mục + tệp .zip)",
     en: "Create every unit's report form (a folder + a .zip)",
   },
-  usage: "forms --period 2026-H1 -o FOLDER [--unit CODE]... [--password TEXT]",
+  usage: "forms --period 2026-H1 -o FOLDER [--book SO.xlsx] [--unit CODE]... [--password TEXT]",
   options: {
     period: {
       kind: "value",
@@ -35,6 +37,7 @@ export const formsCommand: Command = {
       arg: "CODE",
       help: { vi: "Chỉ tạo cho đơn vị có mã này (nêu nhiều lần được).", en: "Only this unit's form (may repeat)." },
     },
+    book: BOOK_OPTION,
     password: {
       kind: "value",
       arg: "TEXT",
@@ -48,7 +51,8 @@ export const formsCommand: Command = {
       throw new UsageError({ vi: "Thiếu --period (ví dụ 2026-H1).", en: "Missing --period (e.g. 2026-H1)." });
     const period = periodOption(options.period)!;
     if (typeof options.out !== "string") throw new UsageError({ vi: "Thiếu -o THƯ_MỤC.", en: "Missing -o FOLDER." });
-    const plan = builtinPlan();
+    const plan = commandPlan(io, options.book);
+    if (!plan) return 1;
     const codes = lists.unit ?? [];
     const all = reportingUnits(plan);
     const unknown = codes.filter((c) => !all.some((u) => u.code === c));
@@ -65,6 +69,7 @@ export const formsCommand: Command = {
       units,
       ...(typeof options.password === "string" ? { password: options.password } : {}),
       onProgress: (done, total) => bar.update(done, total),
+      zip: nodeZip,
     });
     bar.finish();
     for (const f of result.files) writeFileSync(join(dir, f.name), f.bytes);

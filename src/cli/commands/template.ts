@@ -1,14 +1,15 @@
 import { todayIso } from "../../dates";
 import { trackingXlsx } from "../../jobs/tracking";
-import { builtinPlan } from "../../plan";
 import { dateOption, noPositional, UsageError } from "../args";
+import { BOOK_OPTION, commandPlan } from "../book";
 import { displayName, userPath, writeWhole } from "../files";
 import type { Command } from "../io";
+import { nodeZip } from "../native-zip";
 
 export const templateCommand: Command = {
   name: "template",
   summary: { vi: "Tạo sổ theo dõi (phụ lục + theo dõi)", en: "Create the tracking workbook (appendix + tracking)" },
-  usage: "template -o FILE.xlsx [--as-of DD/MM/YYYY] [--soon-days N]",
+  usage: "template -o FILE.xlsx [--book SO.xlsx] [--as-of DD/MM/YYYY] [--soon-days N]",
   options: {
     out: {
       kind: "value",
@@ -22,6 +23,13 @@ export const templateCommand: Command = {
       help: {
         vi: "Ngày báo cáo ghi trong sổ (mặc định: hôm nay, tự cập nhật mỗi ngày).",
         en: "The report date in the workbook (default: today, which updates itself daily).",
+      },
+    },
+    book: {
+      ...BOOK_OPTION,
+      help: {
+        vi: "Tạo lại sổ từ kế hoạch trong sổ này (giữ nhiệm vụ, đơn vị, phân công, thông tin của cơ quan; ghi mã cho nhiệm vụ mới).",
+        en: "Rebuild the book from the plan in this book (keeps the office's tasks, units, assignments and facts; writes ids of new tasks).",
       },
     },
     "soon-days": {
@@ -48,7 +56,9 @@ export const templateCommand: Command = {
         vi: "--soon-days phải là số nguyên từ 0 đến 365.",
         en: "--soon-days must be a whole number from 0 to 365.",
       });
-    const bytes = trackingXlsx(builtinPlan(), { asOf, today: todayIso(), soonDays });
+    const plan = commandPlan(io, options.book);
+    if (!plan) return 1;
+    const bytes = trackingXlsx(plan, { asOf, today: todayIso(), soonDays, zip: nodeZip });
     const path = userPath(io, out);
     writeWhole(path, bytes);
     io.stdout(

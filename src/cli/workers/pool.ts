@@ -6,11 +6,14 @@ import { poolReader, type WorkerPort, type WorkerReply } from "../../jobs/reader
 import type { Plan } from "../../plan/types";
 import { nodeInflateRaw } from "../native-inflate";
 
-/** Workers worth starting for about `forms` forms: one per core, none for a few hundred. */
+/**
+ * Worker threads worth starting for about `forms` forms: this thread reads too, so one fewer than
+ * the cores; none for a small batch, where starting and warming a worker costs more than it saves.
+ */
 export function workerCount(forms: number, requested?: number): number {
   if (requested !== undefined) return Math.max(0, Math.floor(requested));
-  if (forms < 300) return 0; // starting workers costs more than reading a few hundred forms here
-  return Math.min(Math.max(1, availableParallelism()), 8);
+  if (forms < 120) return 0;
+  return Math.min(Math.max(1, availableParallelism() - 1), 8);
 }
 
 /** `script`: the built worker (build/cli/form-worker.js). With `count` 0 this thread reads. */
@@ -27,5 +30,5 @@ export function workerReader(plan: Plan, options: { count: number; script: strin
       terminate: () => worker.terminate(),
     };
   };
-  return poolReader(plan, { count: options.count, spawn, inflateRaw: nodeInflateRaw });
+  return poolReader(plan, { count: options.count, spawn, inflateRaw: nodeInflateRaw, inThread: setImmediate });
 }

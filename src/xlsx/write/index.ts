@@ -19,9 +19,14 @@ import { checkSheetName, worksheetXml } from "./worksheet";
 
 export { WorkbookSpecError } from "./errors";
 
+/** Zips the package's parts (in the order given): fflate by default; the CLI passes Node's zlib. */
+export type ZipParts = (parts: ReadonlyArray<readonly [string, Uint8Array]>) => Uint8Array;
+
 export interface RenderXlsxOptions {
   /** Written as the document's created/modified date; absent = no dates (keeps output reproducible). */
   modified?: Date;
+  /** A platform zip writer (deterministic too); absent = fflate, which runs everywhere. */
+  zip?: ZipParts;
 }
 
 /**
@@ -108,6 +113,7 @@ export function renderXlsx(spec: WorkbookSpec, options: RenderXlsxOptions = {}):
     ...sheetParts,
     ...tableParts,
   ];
+  if (options.zip) return options.zip(text.map(([path, xml]) => [path, strToU8(xml)] as const));
   for (const [path, xml] of text) files[path] = strToU8(xml);
   return zipSync(files, { level: 6, mtime: ZIP_MTIME });
 }
