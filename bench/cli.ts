@@ -3,7 +3,7 @@
  * of the consolidation (0, 1, 2, 4 worker threads), each against a baseline in the same run.
  */
 import { spawnSync } from "child_process";
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { performance } from "perf_hooks";
@@ -56,7 +56,7 @@ function filled(plan: Plan, blank: Uint8Array, code: string, version: number, mo
   return fillForm(blank, rows, { preparer: "Nguyễn Văn A", phone: "0238 3840 000" }, { modified });
 }
 
-export async function benchCli(): Promise<void> {
+export async function benchCli(dist?: string): Promise<void> {
   console.log("\n4. Dòng lệnh, cả tiến trình / the command line as whole processes (built CLI)");
   const work = mkdtempSync(join(tmpdir(), "nq08-bench-cli-"));
   try {
@@ -119,14 +119,17 @@ export async function benchCli(): Promise<void> {
         n++;
       }
     }
+    let cliMs = 0;
     for (const jobs of [0, undefined]) {
       const r = processTime(args(resends, jobs), 3, work);
       const json = statSync(join(work, "kq.json")).size;
+      if (jobs === undefined) cliMs = r.ms;
       line(
         `${n} files (20 resends a unit), ${jobs === 0 ? "one thread (--jobs 0)" : "default workers"}`,
         `${fmt(r.ms)} ms, JSON ${mb(json)}, peak RSS ${mb(r.rss)}  (targets ≤ 3 s, ≤ 5 MB, ≤ 500 MB)`,
       );
     }
+    if (dist) await benchPageConsolidation(dist, resends, cliMs);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -171,5 +174,46 @@ export async function benchParallel(plan: Plan, files: InputFile[]): Promise<voi
     }
   } finally {
     rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** The same 2,760 files consolidated by the browser page (Web Workers), from the click to the result. */
+export async function benchPageConsolidationForTest(d: string, f: string, c: number): Promise<void> {
+  return benchPageConsolidation(d, f, c);
+}
+
+async function benchPageConsolidation(dist: string, folder: string, cliMs: number): Promise<void> {
+  if (!existsSync("/usr/bin/chromium")) return;
+  const { chromium } = await import("playwright-core");
+  const { serveDirectory } = await import("../test/addin/static-server");
+  const server = await serveDirectory(dist);
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
+  });
+  try {
+    const paths = readdirSync(folder).map((f) => join(folder, f));
+    const times: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}/taskpane.html?page=consolidate`);
+      await page.getByTestId("consolidate-file-input").setInputFiles(paths);
+      await page.getByTestId("consolidate-as-of").fill("2026-06-30");
+      const t0 = performance.now();
+      await Promise.all([
+        page.waitForEvent("download", { timeout: 300_000 }),
+        page.getByTestId("consolidate-run").click(),
+      ]);
+      times.push(performance.now() - t0);
+      await page.close();
+    }
+    const ms = Math.min(...times);
+    line(
+      `browser page, same ${paths.length} files (Web Workers)`,
+      `${fmt(ms)} ms, click to download  (target ≤ 2.5 s; ${fmt(ms / cliMs, 2)}× the CLI)`,
+    );
+  } finally {
+    await browser.close();
+    await server.close();
   }
 }

@@ -3,7 +3,8 @@
  * same inputs (machines are noisy; ratios travel better than seconds). Targets from the issues:
  * - forms for every unit: a few seconds; an optional password must not cost seconds per file;
  * - consolidation: ≥ 5× the ExcelJS reader; 3,000 forms in about 1–2 s; memory well under 1 GB;
- * - task pane: small initial JavaScript, time to interactive (vs a blank page in the same browser).
+ * - task pane: small initial JavaScript, time to interactive (vs a blank page in the same browser);
+ * - the book (plan source): 300 tasks × 3,300 units read and checked in ≤ 0.5 s (vs ExcelJS loading it).
  */
 import { execFileSync } from "child_process";
 import { existsSync, mkdtempSync, readFileSync, statSync } from "fs";
@@ -27,7 +28,9 @@ import { nodeInflateRaw } from "../src/cli/native-inflate";
 import { readXlsx, type InflateRaw, type ReadOptions } from "../src/xlsx/read";
 import { fillForm } from "../test/helpers/fill-form";
 import { readFormWithExcelJS, writeWithExcelJS } from "./exceljs-baselines";
+import { benchBook, planThroughBook } from "./book";
 import { benchCli, benchParallel } from "./cli";
+import { benchFormats } from "./formats";
 
 const period = reportPeriod("2026-H1")!;
 const fmt = (n: number, d = 1) => n.toFixed(d);
@@ -90,7 +93,8 @@ function syntheticPlan(n: number): Plan {
     level: "commune",
     kind: "Xã",
   }));
-  return buildPlan(builtinPlanData, { province: "Thử nghiệm", units: [...provincial, ...communes] });
+  // Through the office's book, as a real run with --book gets its plan (written, then read back).
+  return planThroughBook(buildPlan(builtinPlanData, { province: "Thử nghiệm", units: [...provincial, ...communes] }));
 }
 
 function filledForms(plan: Plan, count: number): InputFile[] {
@@ -171,7 +175,7 @@ async function benchConsolidation(count: number): Promise<{ plan: Plan; files: I
   return { plan, files };
 }
 
-async function benchPage(): Promise<void> {
+async function benchPage(): Promise<string> {
   console.log("\n3. Trang ngăn tác vụ / task pane page");
   const out = process.env.BENCH_DIST ?? join(mkdtempSync(join(tmpdir(), "nq08-bench-")), "dist");
   if (!existsSync(join(out, "taskpane.html"))) {
@@ -189,7 +193,7 @@ async function benchPage(): Promise<void> {
   line("initial JavaScript (before any action)", `${fmt(initial / 1024, 0)} KiB in ${scripts.length} file(s)`);
   if (!existsSync("/usr/bin/chromium")) {
     line("time to interactive", "skipped: /usr/bin/chromium is not installed");
-    return;
+    return out;
   }
   const { chromium } = await import("playwright-core");
   const { serveDirectory } = await import("../test/addin/static-server");
@@ -231,18 +235,21 @@ async function benchPage(): Promise<void> {
     await browser.close();
     await server.close();
   }
+  return out;
 }
 
 async function main(): Promise<void> {
   console.log(`npm run bench — Node ${process.version}, ${new Date().toISOString()}`);
   // The CLI figures run the built command line: build it from the current sources first.
   execFileSync(process.execPath, [join(__dirname, "..", "scripts", "build-cli.mjs")], { stdio: "inherit" });
+  await benchBook();
   await benchForms();
   await benchConsolidation(150);
   const big = await benchConsolidation(3000);
-  await benchPage();
-  await benchCli();
+  const dist = await benchPage();
+  await benchCli(dist);
   await benchParallel(big.plan, big.files);
+  await benchFormats();
 }
 
 main().catch((e: unknown) => {

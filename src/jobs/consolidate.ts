@@ -37,7 +37,8 @@ export function inThreadReader(plan: Plan, options: { inflateRaw?: InflateRaw } 
   };
 }
 
-export type SourceState = "waiting" | "reading" | "checking" | "done" | "failed";
+/** "checked": every form in it was read and checked; its outcome is known once all are merged. */
+export type SourceState = "waiting" | "reading" | "checking" | "checked" | "done" | "failed";
 
 /** Where one source stands; sent again whenever it changes. */
 export interface SourceProgress {
@@ -102,7 +103,7 @@ export async function runConsolidation(req: ConsolidationRequest): Promise<Conso
     if (pending[index] !== 0 || states[index]!.state !== "checking") return;
     const mine = perSource[index]!;
     const errors = mine.reduce((n, r) => n + r.problems.filter((p) => p.severity === "error").length, 0);
-    const state = mine.length === 0 ? "done" : mine.some((r) => r.usable) ? "checking" : "failed";
+    const state = mine.length === 0 ? "done" : mine.some((r) => r.usable) ? "checked" : "failed";
     set(index, { ...states[index]!, state, errors });
     done++;
     req.onProgress?.(done, total, req.sources[index]!.name);

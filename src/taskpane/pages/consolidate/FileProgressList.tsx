@@ -1,4 +1,4 @@
-import { makeStyles, ProgressBar, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import type { Text } from "../../../i18n";
 import { useAppContext } from "../../context";
@@ -15,7 +15,7 @@ const useStyles = makeStyles({
     overflowY: "auto",
     display: "flex",
     flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
+    rowGap: tokens.spacingVerticalXS,
   },
   item: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   line: { display: "flex", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
@@ -33,41 +33,84 @@ function stateText(p: FileProgress, t: (text: Text) => string): string {
   return parts.join(" · ");
 }
 
+/** One mark per state, so outcomes read without colour too; colours from the theme. */
+const MARKS: Record<string, { mark: string; color: string }> = {
+  waiting: { mark: "○", color: tokens.colorNeutralForeground3 },
+  reading: { mark: "◔", color: tokens.colorBrandForeground1 },
+  checking: { mark: "◑", color: tokens.colorBrandForeground1 },
+  checked: { mark: "◕", color: tokens.colorBrandForeground1 },
+  accepted: { mark: "✓", color: tokens.colorPaletteGreenForeground1 },
+  superseded: { mark: "↺", color: tokens.colorNeutralForeground2 },
+  rejected: { mark: "✗", color: tokens.colorPaletteRedForeground1 },
+};
+
+function markOf(p: FileProgress): { mark: string; color: string } {
+  if (p.state === "done" || p.state === "failed")
+    return MARKS[p.outcome ?? (p.state === "failed" ? "rejected" : "accepted")]!;
+  return MARKS[p.state]!;
+}
+
+// A text mark, not a progress bar per file: thousands of animated bars make the page crawl, and
+// the page already has one bar for the whole run.
 const Row = React.memo(function Row(props: { name: string; progress: FileProgress }): React.JSX.Element {
   const { t } = useAppContext();
   const styles = useStyles();
   const p = props.progress;
   const text = stateText(p, t);
-  const finished = p.state === "done" || p.state === "failed";
-  const value = finished ? 1 : p.state === "waiting" ? 0 : undefined;
+  const { mark, color } = markOf(p);
   return (
     <li className={styles.item} data-testid="consolidate-file" data-state={p.state}>
       <div className={styles.line}>
-        <span className={styles.name}>{props.name}</span>
-        <span className={styles.state}>{text}</span>
+        <span className={styles.name}>
+          <span aria-hidden="true" style={{ color, marginRight: "0.4em" }}>
+            {mark}
+          </span>
+          {props.name}
+        </span>
+        <span className={styles.state} style={p.state === "failed" ? { color } : undefined}>
+          {text}
+        </span>
       </div>
-      <ProgressBar
-        aria-label={`${props.name}: ${text}`}
-        thickness="medium"
-        {...(p.state === "failed" ? { color: "error" as const } : finished ? { color: "success" as const } : {})}
-        {...(value !== undefined ? { value, max: 1 } : {})}
-      />
     </li>
   );
 });
 
-/** One line per picked file: its name, where it is (waiting, reading, checking, used…), a bar. */
+/** Above this many files, rows are shown only where there is something to see (a long list is slow to draw and to read). */
+const ALL_ROWS_UP_TO = 400;
+
+/**
+ * One line per picked file: its name, where it is (waiting, reading, checking, used…), a bar. For
+ * thousands of files: a count, the files being read now and every file that was not consolidated.
+ */
 export default function FileProgressList(props: {
   files: readonly File[];
   progress: readonly FileProgress[];
 }): React.JSX.Element {
   const { t } = useAppContext();
   const styles = useStyles();
+  const many = props.files.length > ALL_ROWS_UP_TO;
+  const progressOf = (i: number): FileProgress => props.progress[i] ?? { state: "waiting" };
+  const shown = many
+    ? props.files
+        .map((f, i) => ({ f, i }))
+        .filter(({ i }) => {
+          const s = progressOf(i).state;
+          return s === "reading" || s === "checking" || s === "failed";
+        })
+    : props.files.map((f, i) => ({ f, i }));
+  const done = many
+    ? props.files.reduce((n, _f, i) => n + (["checked", "done", "failed"].includes(progressOf(i).state) ? 1 : 0), 0)
+    : 0;
   return (
     <section aria-label={t(strings.filesTitle)}>
+      {many && (
+        <p role="status" data-testid="consolidate-file-count">
+          {fill(t(strings.manyFiles), { done, total: props.files.length })}
+        </p>
+      )}
       <ul className={styles.list} data-testid="consolidate-file-list">
-        {props.files.map((f, i) => (
-          <Row key={`${i}:${f.name}`} name={f.name} progress={props.progress[i] ?? { state: "waiting" }} />
+        {shown.map(({ f, i }) => (
+          <Row key={`${i}:${f.name}`} name={f.name} progress={progressOf(i)} />
         ))}
       </ul>
     </section>

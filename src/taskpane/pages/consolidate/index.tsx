@@ -60,25 +60,48 @@ export default function ConsolidatePage(): React.JSX.Element {
   const dateOk = isIsoDate(asOf);
   const years = React.useMemo(() => periodYears(new Date().getFullYear()), []);
 
+  // Files report several times each: the list is redrawn at most about eight times a second, so
+  // thousands of files cost a few renders, not one per event.
+  const updates = React.useRef(new Map<number, FileProgress>());
+  const checkedSoFar = React.useRef(0);
+  const flushTimer = React.useRef<ReturnType<typeof setTimeout> | null>(null);
+  const flush = React.useCallback(() => {
+    if (flushTimer.current !== null) clearTimeout(flushTimer.current);
+    flushTimer.current = null;
+    const batch = updates.current;
+    updates.current = new Map();
+    setChecked(checkedSoFar.current);
+    if (batch.size === 0) return;
+    setProgress((prev) => {
+      const next = prev.slice();
+      for (const [index, p] of batch) next[index] = p;
+      return next;
+    });
+  }, []);
+
   const action = useAction(async () => {
     setOutcome(null);
     setExtra([]);
     setSelectError(null);
     setChecked(0);
+    checkedSoFar.current = 0;
+    updates.current = new Map();
     setProgress(files.map(() => ({ state: "waiting" })));
     const result = await consolidateFiles({
       files,
       asOf,
       period: period || null,
       ...(excel ? { excel } : {}),
-      onFile: (index, p) =>
-        setProgress((prev) => {
-          const next = prev.slice();
-          next[index] = p;
-          return next;
-        }),
-      onProgress: (done) => setChecked(done),
+      onFile: (index, p) => {
+        updates.current.set(index, p);
+        flushTimer.current ??= setTimeout(flush, 120);
+      },
+      onProgress: (done) => {
+        checkedSoFar.current = done;
+        flushTimer.current ??= setTimeout(flush, 120);
+      },
     });
+    flush();
     keepConsolidation({ result: result.result, locations: result.locations, inWorkbook: result.excel !== null });
     const xlsx = result.downloads[0];
     if (xlsx) download(xlsx.bytes, xlsx.name, xlsx.mime);
