@@ -31,8 +31,11 @@ function processTime(args: string[], runs: number, cwd: string): { ms: number; r
   let status: number | null = 0;
   for (let i = 0; i <= runs; i++) {
     const t0 = performance.now();
+    // Run as a user would from that folder: not as an npm script (npm's INIT_CWD would win).
+    const { npm_lifecycle_event: _event, INIT_CWD: _initCwd, ...env } = process.env;
     const r = spawnSync(process.execPath, ["-r", join(__dirname, "report-rss.cjs"), ...args], {
       cwd,
+      env,
       encoding: "utf8",
     });
     const ms = performance.now() - t0;

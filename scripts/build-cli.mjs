@@ -18,5 +18,8 @@ await build({
   // One file per entry: loading a single script is what keeps the start close to a bare `node`.
   sourcemap: "linked",
   legalComments: "none",
+  // The .xls reader (src/xls) is a large library used only when an .xls arrives: required from
+  // node_modules on that first use rather than parsed at every start.
+  external: ["@e965/xlsx"],
   logLevel: "warning",
 });

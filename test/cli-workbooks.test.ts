@@ -23,7 +23,7 @@ describe("cli template", () => {
     expect(await runCli(["template", "-o", file, "--as-of", "2026-07-01", "--soon-days", "20"], o.io)).toBe(0);
     expect(o.out.join("")).toContain(file);
     const book = readXlsx(new Uint8Array(readFileSync(file)));
-    expect(book.sheets.map((s) => s.name)).toEqual(["Phụ lục", "Theo dõi"]);
+    expect(book.sheets.map((s) => s.name)).toEqual(["Phụ lục", "Theo dõi", "Đơn vị", "Phân công", "Thông tin"]);
     expect(book.sheet("Theo dõi")!.cell("C2")!.value).toBe(isoToSerial("2026-07-01"));
     expect(book.sheet("Theo dõi")!.cell("F2")!.value).toBe(20);
   });

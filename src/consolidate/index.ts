@@ -3,9 +3,12 @@
  * so the CLI, the add-in and the browser page share it. Every file is read on its own: a broken
  * file gives one clear problem and never stops the others; input bytes are never modified.
  */
-import { readXlsx, XlsxReadError, type InflateRaw, type ReadOptions } from "../xlsx/read";
-import { extractForm, UnitIndex, type FileFacts } from "./extract";
+import { readXls, isXls } from "../xls";
+import { readXlsx, XlsxReadError, type InflateRaw, type ReadOptions, type ReadWorkbook } from "../xlsx/read";
+import { UnitIndex, type FileFacts } from "./extract";
+import { unitNamedInContent, unitNamedInFileName } from "./extract/named";
 import { evaluate } from "./merge";
+import { extractVersioned } from "./versions";
 import { M } from "./messages";
 import type { ConsolidateOptions, ConsolidationResult, FormRecord, InputFile } from "./types";
 import { contentHash } from "./values";
@@ -28,45 +31,104 @@ export function readForm(
   units: UnitIndex = new UnitIndex(plan),
   options: FormReadOptions = {},
 ): FormRecord {
-  const facts: FileFacts = {
+  const facts = factsOf(file);
+  try {
+    const read: ReadOptions = { valuesOnly: true };
+    if (options.inflateRaw) read.inflateRaw = options.inflateRaw;
+    const wb = readXlsx(file.bytes, read);
+    return unitFromFileName(plan, extractVersioned(plan, facts, wb, units), wb);
+  } catch (error) {
+    return unitFromFileName(plan, unreadable(facts, error));
+  }
+}
+
+/**
+ * readForm for every format a unit may send, .xls included: the .xls reader is a large library
+ * loaded on the first .xls only (src/xls), hence async. Every shell reads through this.
+ */
+export async function readFormAsync(
+  plan: Plan,
+  file: InputFile,
+  units: UnitIndex = new UnitIndex(plan),
+  options: FormReadOptions = {},
+): Promise<FormRecord> {
+  if (!isXls(file.bytes)) return readForm(plan, file, units, options);
+  const facts = factsOf(file);
+  let wb: ReadWorkbook;
+  try {
+    wb = await readXls(file.bytes, { valuesOnly: true });
+  } catch (error) {
+    return unitFromFileName(plan, unreadable(facts, error));
+  }
+  try {
+    return unitFromFileName(plan, extractVersioned(plan, facts, wb, units), wb);
+  } catch (error) {
+    return unitFromFileName(plan, unreadable(facts, error));
+  }
+}
+
+/**
+ * A file that could not be used and says nothing of its sender may still be named after it
+ * ("bao-cao-xa-keng-du.xls"): the unit is then listed under "Chưa nộp" as having sent a file that
+ * could not be read, with the file, instead of the file standing alone. Never merged.
+ */
+function unitFromFileName(plan: Plan, record: FormRecord, wb?: ReadWorkbook): FormRecord {
+  if (record.usable || record.unitCode !== null) return record;
+  const byName = unitNamedInFileName(plan, record.name);
+  const unit = byName ?? (wb ? unitNamedInContent(plan, wb) : null);
+  if (!unit) return record;
+  record.unitCode = unit.code;
+  record.unitName = unit.name;
+  record.identifiedBy = "file-name";
+  record.problems.push({
+    file: record.name,
+    sheet: "",
+    cell: "",
+    severity: "info",
+    code: "unit-from-file-name",
+    text: M.unitFromFileName(unit.name, byName ? "name" : "content"),
+    value: null,
+  });
+  return record;
+}
+
+function factsOf(file: InputFile): FileFacts {
+  return {
     name: file.name,
     hash: contentHash(file.bytes),
     size: file.bytes.length,
     lastModified: file.lastModified ?? null,
   };
-  try {
-    const read: ReadOptions = { valuesOnly: true };
-    if (options.inflateRaw) read.inflateRaw = options.inflateRaw;
-    return extractForm(plan, facts, readXlsx(file.bytes, read), units);
-  } catch (error) {
-    const readError = error instanceof XlsxReadError;
-    return {
-      ...facts,
-      modified: null,
-      usable: false,
-      unitCode: null,
-      unitName: null,
-      period: null,
-      identifiedBy: null,
-      formatVersion: null,
-      unitMismatch: false,
-      entries: [],
-      footer: { preparer: null, phone: null, preparedOn: null, raw: {} },
-      problems: [
-        {
-          file: file.name,
-          sheet: "",
-          cell: "",
-          severity: "error",
-          code: readError ? `read-${error.code}` : "read-failed",
-          text: readError
-            ? M.unreadable(error.text)
-            : M.internal(error instanceof Error ? error.message : String(error)),
-          value: null,
-        },
-      ],
-    };
-  }
+}
+
+/** A file that could not be read: one problem saying why (and, when its name names a unit, whose it is). */
+function unreadable(facts: FileFacts, error: unknown): FormRecord {
+  const file = facts;
+  const readError = error instanceof XlsxReadError;
+  return {
+    ...facts,
+    modified: null,
+    usable: false,
+    unitCode: null,
+    unitName: null,
+    period: null,
+    identifiedBy: null,
+    formatVersion: null,
+    unitMismatch: false,
+    entries: [],
+    footer: { preparer: null, phone: null, preparedOn: null, raw: {} },
+    problems: [
+      {
+        file: file.name,
+        sheet: "",
+        cell: "",
+        severity: "error",
+        code: readError ? `read-${error.code}` : "read-failed",
+        text: readError ? M.unreadable(error.text) : M.internal(error instanceof Error ? error.message : String(error)),
+        value: null,
+      },
+    ],
+  };
 }
 
 export async function consolidate(files: InputFile[], options: ConsolidateOptions): Promise<ConsolidationResult> {
@@ -75,7 +137,7 @@ export async function consolidate(files: InputFile[], options: ConsolidateOption
   const records: FormRecord[] = [...(options.previous?.forms ?? [])];
   let done = 0;
   for (const file of files) {
-    records.push(readForm(options.plan, file, units, read));
+    records.push(await readFormAsync(options.plan, file, units, read));
     done++;
     await options.onProgress?.(done, files.length, file.name);
   }

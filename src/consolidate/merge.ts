@@ -198,6 +198,20 @@ function findingKey(p: Problem): string {
   ]);
 }
 
+/** A usable form on which no task has any value typed: a blank form sent back. */
+export function isBlankForm(r: FormRecord): boolean {
+  return r.usable && r.entries.every((e) => Object.keys(e.raw).length === 0);
+}
+
+/** Why a rejected file did not count, as the "Chưa nộp" list says it. */
+function rejectedWhy(r: FormRecord): Problem["text"] {
+  if (isBlankForm(r) && !r.unitMismatch) return M.missingBlank();
+  // Unreadable, or not a form at all and known to be the unit's only by its name or content.
+  if (!r.usable && (r.identifiedBy === "file-name" || r.problems.some((p) => p.code.startsWith("read-"))))
+    return M.missingUnreadable();
+  return M.missingRejected();
+}
+
 export interface EvaluateOptions {
   plan: Plan;
   asOf: IsoDate;
@@ -246,6 +260,21 @@ export function evaluate(recordsIn: readonly FormRecord[], options: EvaluateOpti
     }
     if (r.unitMismatch) {
       outcome.set(r, "rejected");
+      note(r).after.push(...listValues(r, "not-merged-value", M.notMerged()));
+      continue;
+    }
+    if (isBlankForm(r)) {
+      // "Gửi mẫu trống": nothing reported, so the unit has not reported (a footer alone is listed).
+      outcome.set(r, "rejected");
+      note(r).before.push({
+        file: r.name,
+        sheet: "",
+        cell: "",
+        severity: "warning",
+        code: "blank-form",
+        text: M.blankForm(),
+        value: null,
+      });
       note(r).after.push(...listValues(r, "not-merged-value", M.notMerged()));
       continue;
     }
@@ -377,6 +406,8 @@ export function evaluate(recordsIn: readonly FormRecord[], options: EvaluateOpti
       if (!(plan.assignments.get(unit.code) ?? []).includes(task.number)) continue;
       const w = winners.get(unit.code) ?? null;
       const e = w?.entries.find((x) => x.task === task.number) ?? null;
+      // A task added to the book after the unit's form was made: not asked, rather than not reported.
+      const notAsked = e === null && w?.askedTasks !== undefined && !w.askedTasks.includes(task.number);
       const cls = classify(schedule, e ? { status: e.status, completedOn: e.completedOn } : null, asOf, { soonDays });
       const row: ConsolidatedRow = {
         task: task.number,
@@ -396,6 +427,7 @@ export function evaluate(recordsIn: readonly FormRecord[], options: EvaluateOpti
         sheet: e?.sheet ?? null,
         row: e?.row ?? null,
         deadlineClass: cls,
+        ...(notAsked ? { notAsked: true } : {}),
       };
       rows.push(row);
       const own = rowsOf.get(unit.code);
@@ -434,6 +466,7 @@ export function evaluate(recordsIn: readonly FormRecord[], options: EvaluateOpti
         name: unit.name,
         tasks: tasksOf(plan, unit.code).map((t) => t.number),
         rejectedFiles: own.filter((r) => outcome.get(r) === "rejected").map((r) => r.name),
+        rejectedWhy: own.filter((r) => outcome.get(r) === "rejected").map(rejectedWhy),
       });
   }
 

@@ -185,6 +185,46 @@ export const M = {
     vi: "Ô nhập nội dung chứa số hoặc giá trị logic; đã lấy như chữ.",
     en: "A text input cell holds a number or logical value; it was taken as text.",
   }),
+  blankForm: (): Text => ({
+    vi: "Gửi mẫu trống: biểu mẫu chưa điền tình trạng, kết quả hay nội dung nào cho các nhiệm vụ, nên chưa tính là đã nộp báo cáo. Đề nghị đơn vị điền và gửi lại.",
+    en: "A blank form was sent: no status, result or other entry was filled in for any task, so it does not count as a report. Ask the unit to fill it in and send it again.",
+  }),
+  missingBlank: (): Text => ({ vi: "gửi mẫu trống", en: "sent a blank form" }),
+  missingUnreadable: (): Text => ({
+    vi: "đã gửi tệp nhưng không đọc được",
+    en: "sent a file that could not be read",
+  }),
+  missingRejected: (): Text => ({ vi: "tệp không tổng hợp được", en: "a file that could not be used" }),
+  unitFromFileName: (unit: string, by: "name" | "content"): Text => ({
+    vi: `Tệp không đọc được, nhưng ${by === "name" ? "tên tệp" : "nội dung tệp"} cho thấy đây là tệp của "${unit}"; đơn vị được ghi là đã gửi tệp nhưng không đọc được.`,
+    en: `The file could not be read, but its ${by === "name" ? "name" : "content"} shows it comes from "${unit}"; the unit is listed as having sent a file that could not be read.`,
+  }),
+  byLetterhead: (unit: string): Text => ({
+    vi: `Tệp không phải biểu mẫu được gửi (không có thông tin nhận dạng); đã nhận ra đơn vị "${unit}" theo tên cơ quan ở đầu văn bản.`,
+    en: `The file is not the form that was sent (it has no identity data); the unit "${unit}" was recognised from the letterhead at the top.`,
+  }),
+  sheetCopies: (used: string, others: string[]): Text => ({
+    vi: `Tệp có ${others.length + 1} trang biểu mẫu (có thể đơn vị đã sao chép trang tính); đã tổng hợp trang "${used}" vì có nhiều nội dung nhất. Nội dung ở trang ${others.map((o) => `"${o}"`).join(", ")} được liệt kê để đối chiếu, không tổng hợp.`,
+    en: `The file has ${others.length + 1} form sheets (the unit may have copied the sheet); the sheet "${used}" was consolidated because it holds the most entries. What is on ${others.map((o) => `"${o}"`).join(", ")} is listed for reference, not consolidated.`,
+  }),
+  sheetCopyValue: (used: string): Text => ({
+    vi: `Giá trị ở bản sao của trang biểu mẫu; không tổng hợp (đã dùng trang "${used}").`,
+    en: `A value on a copy of the form sheet; not consolidated (the sheet "${used}" was used).`,
+  }),
+  progressFraction: (value: number, asPercent: boolean): Text =>
+    asPercent
+      ? {
+          vi: `Tiến độ ghi dạng số thập phân; vì các tiến độ khác của đơn vị cũng ghi như vậy nên đã hiểu là ${value}%. Đề nghị kiểm tra.`,
+          en: `Progress written as a fraction; the unit's other progress values are fractions too, so it was read as ${value}%. Please check.`,
+        }
+      : {
+          vi: `Tiến độ ${value} rất nhỏ, có thể đơn vị định ghi ${value * 100}%; giữ nguyên là ${value}% vì các tiến độ khác của đơn vị ghi theo phần trăm. Đề nghị kiểm tra.`,
+          en: `Progress ${value} is very small; the unit may have meant ${value * 100}%. It was kept as ${value}% because the unit's other progress values are percentages. Please check.`,
+        },
+  mergedAcrossTasks: (tasks: number[]): Text => ({
+    vi: `Ô được gộp qua nhiều dòng nhiệm vụ (TT ${tasks.join(", ")}); giá trị chỉ được tính cho nhiệm vụ TT ${tasks[0]}. Đề nghị ghi riêng cho từng nhiệm vụ.`,
+    en: `A cell merged across several task rows (tasks ${tasks.join(", ")}); its value counts for task ${tasks[0]} only. Ask the unit to fill in each task separately.`,
+  }),
   errorValue: (): Text => ({
     vi: "Ô chứa giá trị lỗi của Excel (#N/A, #VALUE!…); không tổng hợp.",
     en: "The cell holds an Excel error value (#N/A, #VALUE!…); not consolidated.",

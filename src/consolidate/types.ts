@@ -62,6 +62,10 @@ export type ProblemCode =
   | "unit-not-identified"
   | "unit-mismatch"
   | "identified-by-name"
+  | "identified-by-letterhead"
+  | "unit-from-file-name"
+  | "sheet-copies"
+  | "sheet-copy-value"
   // The table's layout.
   | "columns-moved"
   | "column-missing"
@@ -86,6 +90,8 @@ export type ProblemCode =
   | "text-too-long"
   | "done-without-result"
   | "done-progress-below-100"
+  | "progress-fraction"
+  | "merged-across-tasks"
   // Cells that are not the form's input cells, listed so nothing is lost.
   | "title-changed"
   | "cell-outside"
@@ -98,7 +104,12 @@ export type ProblemCode =
   | "superseded"
   | "superseded-value"
   | "superseded-unchanged"
-  | "duplicate-of";
+  | "duplicate-of"
+  // A form made from an older version of the book (see versions.ts).
+  | "older-plan"
+  | "task-removed"
+  | "unit-merged"
+  | "blank-form";
 
 export interface Problem {
   file: string;
@@ -150,7 +161,8 @@ export interface FooterEntry {
   raw: Partial<Record<FooterKey, RawValue & { sheet: string }>>;
 }
 
-export type IdentifiedBy = "metadata" | "name";
+/** "file-name": an unreadable file whose name names the unit (shown under the unit, never merged). */
+export type IdentifiedBy = "metadata" | "name" | "file-name";
 
 /**
  * Everything read from one file that does not depend on the report date or the period being
@@ -182,6 +194,13 @@ export interface FormRecord {
    * not repeat the same values. `evaluate` restores it whole before anything else; see stored.ts.
    */
   packed?: PackedRecord;
+  /**
+   * Only for a form made from another version of the book: the (current) task numbers the form
+   * asked about; a task the unit owes now but not in this list was "not asked in this form".
+   */
+  askedTasks?: number[];
+  /** Only for such a form: what it says about tasks removed from the book since, kept whole. */
+  removedTasks?: { id: string; formNumber: number; entry: TaskEntry }[];
 }
 
 /** How a packed record's `entries`, `footer` and `problems` complete it from its base. */
@@ -240,6 +259,8 @@ export interface ConsolidatedRow {
   sheet: string | null;
   row: number | null;
   deadlineClass: DeadlineClass;
+  /** The unit's form was made from an older book that did not have this task: not asked, not missing. */
+  notAsked?: boolean;
 }
 
 export interface ClassCounts {
@@ -282,6 +303,11 @@ export interface MissingUnit {
   tasks: number[];
   /** Files of this unit that were rejected (it sent something, but nothing usable). */
   rejectedFiles: string[];
+  /**
+   * Why each rejected file did not count, in the office's words ("gửi mẫu trống", "đã gửi tệp nhưng
+   * không đọc được"…), in rejectedFiles' order. Absent in summaries written before it existed.
+   */
+  rejectedWhy?: Text[];
 }
 
 export interface ConsolidationResult {

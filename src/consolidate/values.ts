@@ -24,11 +24,17 @@ function isoOf(y: number, m: number, d: number): IsoDate | null {
  * shaped like a date; {invalid} when shaped like one but no such day exists (31/02).
  */
 export function parseDateText(text: string): IsoDate | "invalid" | null {
-  const t = text.normalize("NFC").trim().toLowerCase();
+  // "Ngày 27/5/2026", "Nghệ An, ngày 27 tháng 5 năm 2026": the words before the date are not part of it.
+  const t = text
+    .normalize("NFC")
+    .trim()
+    .toLowerCase()
+    .replace(/^(?:[^\d]*?[\s,])?ngày\s*(?=\d)/u, "")
+    .replace(/\.$/, "");
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   if (m) return isoOf(Number(m[1]), Number(m[2]), Number(m[3])) ?? "invalid";
   m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2}|\d{4})$/.exec(t);
-  if (!m) m = /^(?:ngày\s*)?(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})$/.exec(t);
+  if (!m) m = /^(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})$/.exec(t);
   if (!m) return null;
   const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
   return isoOf(year, Number(m[2]), Number(m[1])) ?? "invalid";

@@ -8,7 +8,7 @@
  * number formats per rectangle of like cells, styles once per rectangle of cells sharing a style.
  */
 import type { Text } from "../i18n";
-import { columnLetter, rangeAddress } from "../workbook/a1";
+import { columnLetter, columnNumber, rangeAddress } from "../workbook/a1";
 import { isoToSerial } from "../dates";
 import type {
   BorderLine,
@@ -25,7 +25,6 @@ import type {
 import { cellNumberFormat } from "../workbook/render-rules";
 import type { RenderedFeature } from "./features";
 import { nameKey, rewriteRefs } from "./refs";
-import type { ExcelFeature } from "./requirements";
 import { columnWidthPoints, mmToPoints } from "./units";
 
 /** Allowance per queued command for the object path and JSON envelope, on top of its value. */
@@ -54,24 +53,14 @@ export interface PlanInput {
   tempSheetNames: string[];
   /** nameKey(spec table name) → temporary table name. */
   tempTableNames: ReadonlyMap<string, string>;
-  supported: (feature: ExcelFeature) => boolean;
   /** Upper bound for one values/formulas command; large blocks are cut into row chunks. */
   chunkBytes: number;
 }
 
-/** Collects warnings (once per message) and the features the spec needs but this Excel lacks. */
+/** Collects warnings, once per message. */
 export class Notes {
   readonly warnings: Text[] = [];
-  readonly missing = new Set<ExcelFeature>();
   private readonly seen = new Set<string>();
-  constructor(private readonly supported: (feature: ExcelFeature) => boolean) {}
-
-  /** True when the feature can be used; otherwise remembers it as missing. */
-  can(feature: ExcelFeature): boolean {
-    if (this.supported(feature)) return true;
-    this.missing.add(feature);
-    return false;
-  }
 
   warn(text: Text): void {
     if (this.seen.has(text.en)) return;
@@ -368,13 +357,7 @@ function styleFeatures(style: Style): RenderedFeature[] {
 }
 
 /** Everything of a Style except the number format (grouped separately, see numberFormatOps). */
-export function applyStyle(
-  range: Excel.Range,
-  style: Style,
-  multiRow: boolean,
-  multiColumn: boolean,
-  indent: boolean,
-): void {
+export function applyStyle(range: Excel.Range, style: Style, multiRow: boolean, multiColumn: boolean): void {
   const format = range.format;
   const font = style.font;
   if (font) {
@@ -391,7 +374,7 @@ export function applyStyle(
     if (a.horizontal !== undefined) format.horizontalAlignment = HORIZONTAL[a.horizontal];
     if (a.vertical !== undefined) format.verticalAlignment = VERTICAL[a.vertical];
     if (a.wrap !== undefined) format.wrapText = a.wrap;
-    if (a.indent !== undefined && indent) format.indentLevel = a.indent;
+    if (a.indent !== undefined) format.indentLevel = a.indent;
   }
   if (style.border !== undefined) {
     const line = BORDER[style.border];
@@ -415,7 +398,6 @@ const VERTICAL = { top: "Top", center: "Center", bottom: "Bottom" } as const;
 export function styleOps(ctx: SheetCtx): Op[] {
   const styles = ctx.input.spec.styles;
   const sheet = ctx.sheet;
-  const indent = (s: Style) => s.alignment?.indent === undefined || ctx.notes.can("indent");
   const rects = rectangles(sheet.rows.length, widthOf(sheet), (r, c) => {
     const name = cellAt(sheet, r, c)?.style;
     if (name === undefined) return null;
@@ -431,7 +413,6 @@ export function styleOps(ctx: SheetCtx): Op[] {
   return rects.map((rect) => {
     const style = styles[rect.key] as Style;
     const address = rangeAddress(rect.top, rect.left, rect.bottom, rect.right);
-    const withIndent = indent(style);
     const multiRow = rect.bottom > rect.top;
     const multiColumn = rect.right > rect.left;
     const borderEdges = style.border === undefined ? 0 : 4 + (multiRow ? 1 : 0) + (multiColumn ? 1 : 0);
@@ -441,7 +422,7 @@ export function styleOps(ctx: SheetCtx): Op[] {
       styleFeatures(style),
       [address, style],
       (s) => {
-        applyStyle(s.getRange(address), style, multiRow, multiColumn, withIndent);
+        applyStyle(s.getRange(address), style, multiRow, multiColumn);
       },
       commands,
     );
@@ -706,7 +687,7 @@ function clip(ctx: SheetCtx, s: string, max: number): string {
 }
 
 export function validationOps(ctx: SheetCtx): Op[] {
-  if (ctx.sheet.validations.length === 0 || !ctx.notes.can("dataValidation")) return [];
+  if (ctx.sheet.validations.length === 0) return [];
   return ctx.sheet.validations.map((v) => {
     const rule = validationRule(ctx, v);
     const prompt = v.prompt
@@ -763,11 +744,11 @@ function differentialFeatures(style: DifferentialStyle): RenderedFeature[] {
 }
 
 export function conditionalFormatOps(ctx: SheetCtx): Op[] {
-  if (ctx.sheet.conditionalFormats.length === 0 || !ctx.notes.can("conditionalFormats")) return [];
+  if (ctx.sheet.conditionalFormats.length === 0) return [];
   return ctx.sheet.conditionalFormats.map((cf: ConditionalFormat) => {
     if (cf.kind === "expression") {
       const formula = rewriteRefs(formulaText(cf.formula), ctx.sheetRefs, ctx.input.tempTableNames).formula;
-      const stop = cf.stopIfTrue !== undefined && ctx.notes.can("conditionalFormatStopIfTrue");
+      const stop = cf.stopIfTrue !== undefined;
       const features: RenderedFeature[] = [
         "Sheet.conditionalFormats",
         "ConditionalFormat.kind=expression",
@@ -817,23 +798,38 @@ export function conditionalFormatOps(ctx: SheetCtx): Op[] {
   });
 }
 
-/** Freeze panes, grid lines, tab colour. Visibility is set in the swap, once the sheets have their names. */
+/**
+ * Freeze panes, queued on their own after the swap (see render.ts): some Excel builds fail
+ * `freezePanes` with GeneralException (OfficeDev/office-js#2196), and a view setting must not cost
+ * the workbook.
+ */
+export function freezeOps(spec: WorkbookSpec): Op[] {
+  return spec.sheets.flatMap((sheet, index) => {
+    const freeze = sheet.freeze;
+    if (!freeze || (freeze.rows <= 0 && freeze.columns <= 0)) return [];
+    return [
+      {
+        features: ["Sheet.freeze"] as RenderedFeature[],
+        sheet: index,
+        bytes: estimateBytes(freeze),
+        run: (t: RunTargets) => {
+          const s = t.sheets[index] as Excel.Worksheet;
+          if (freeze.rows > 0 && freeze.columns > 0)
+            s.freezePanes.freezeAt(s.getRange(rangeAddress(1, 1, freeze.rows, freeze.columns)));
+          else if (freeze.rows > 0) s.freezePanes.freezeRows(freeze.rows);
+          else s.freezePanes.freezeColumns(freeze.columns);
+        },
+      },
+    ];
+  });
+}
+
+/** Grid lines, tab colour. Visibility is set in the swap, once the sheets have their names. */
 export function viewOps(ctx: SheetCtx): Op[] {
   const sheet = ctx.sheet;
   const ops: Op[] = [];
-  const freeze = sheet.freeze;
-  if (freeze && (freeze.rows > 0 || freeze.columns > 0) && ctx.notes.can("freezePanes")) {
-    ops.push(
-      sheetOp(ctx, ["Sheet.freeze"], freeze, (s) => {
-        if (freeze.rows > 0 && freeze.columns > 0)
-          s.freezePanes.freezeAt(s.getRange(rangeAddress(1, 1, freeze.rows, freeze.columns)));
-        else if (freeze.rows > 0) s.freezePanes.freezeRows(freeze.rows);
-        else s.freezePanes.freezeColumns(freeze.columns);
-      }),
-    );
-  }
-  // A new sheet shows grid lines already; only hiding them needs a command (and ExcelApi 1.8).
-  if (!sheet.showGridLines && ctx.notes.can("gridlines")) {
+  // A new sheet shows grid lines already; only hiding them needs a command.
+  if (!sheet.showGridLines) {
     ops.push(
       sheetOp(ctx, ["Sheet.showGridLines"], false, (s) => {
         s.showGridlines = false;
@@ -841,7 +837,7 @@ export function viewOps(ctx: SheetCtx): Op[] {
     );
   }
   const tab = sheet.tabColor;
-  if (tab !== undefined && ctx.notes.can("tabColor")) {
+  if (tab !== undefined) {
     ops.push(
       sheetOp(ctx, ["Sheet.tabColor"], tab, (s) => {
         s.tabColor = hex(tab);
@@ -853,7 +849,7 @@ export function viewOps(ctx: SheetCtx): Op[] {
 
 export function printOps(ctx: SheetCtx): Op[] {
   const print: PrintSetup | undefined = ctx.sheet.print;
-  if (!print || !ctx.notes.can("print")) return [];
+  if (!print) return [];
   const m = print.marginsMm;
   const margins = {
     topMargin: mmToPoints(m.top),
@@ -911,6 +907,30 @@ export function printOps(ctx: SheetCtx): Op[] {
       20,
     ),
   ];
+}
+
+const A4_MM = { portrait: 210, landscape: 297 } as const;
+
+/**
+ * The print scale that makes the sheet's columns fit one page wide: what `zoom.scale` is set to
+ * when Excel drops the fit-to-width setting (OfficeDev/office-js#1860). Excel allows 10–400 %.
+ */
+export function fitToWidthScale(sheet: Sheet, font: WorkbookSpec["defaultFont"]): number | null {
+  const print = sheet.print;
+  if (!print?.fitToWidth) return null;
+  const area = print.area ? parseColumns(print.area) : null;
+  const columns = sheet.columns.filter((c, i) => !c.hidden && (!area || (i + 1 >= area.left && i + 1 <= area.right)));
+  const total = columns.reduce((n, c) => n + columnWidthPoints(c.width, font), 0);
+  const printable = mmToPoints(A4_MM[print.orientation] - print.marginsMm.left - print.marginsMm.right);
+  if (total <= 0) return null;
+  return Math.max(10, Math.min(100, Math.floor((100 * printable) / total)));
+}
+
+/** First and last column of an A1 area ("A1:H40", "$A:$H"). */
+function parseColumns(area: string): { left: number; right: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?\d*:\$?([A-Z]{1,3})\$?\d*$/i.exec(area.replace(/^.*!/, ""));
+  if (!m?.[1] || !m[2]) return null;
+  return { left: columnNumber(m[1]), right: columnNumber(m[2]) };
 }
 
 /** Maps the model's two "select" flags onto Excel's single selection mode. */
@@ -1009,8 +1029,8 @@ export function planWrite(input: PlanInput, notes: Notes): Op[] {
 // Swap phase (after the new sheets carry their final names)
 
 /** Workbook-wide names: existing ones with the same name are replaced (they belong to the add-in). */
-export function definedNameOps(spec: WorkbookSpec, existingNames: readonly string[], notes: Notes): Op[] {
-  if (spec.definedNames.length === 0 || !notes.can("definedNames")) return [];
+export function definedNameOps(spec: WorkbookSpec, existingNames: readonly string[]): Op[] {
+  if (spec.definedNames.length === 0) return [];
   const existing = new Map(existingNames.map((n) => [nameKey(n), n]));
   return spec.definedNames.map((d) => {
     const old = existing.get(nameKey(d.name));
@@ -1033,8 +1053,7 @@ export function definedNameOps(spec: WorkbookSpec, existingNames: readonly strin
   });
 }
 
-export function propertyOps(spec: WorkbookSpec, notes: Notes): Op[] {
-  if (!notes.can("documentProperties")) return [];
+export function propertyOps(spec: WorkbookSpec): Op[] {
   const p = spec.properties;
   const features: RenderedFeature[] = [
     "WorkbookSpec.properties.title",

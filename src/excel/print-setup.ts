@@ -2,10 +2,8 @@
  * Print setup alone, on sheets that already exist (the task pane's "In ấn" page). Uses the
  * renderer's own `printOps`, so a sheet gets exactly what a full render would give it.
  */
-import type { Text } from "../i18n";
 import type { PrintSetup, Sheet, WorkbookSpec } from "../workbook/model";
 import { Notes, printOps, type RunTargets } from "./plan";
-import { missingFeatures, missingFeaturesSummary, officeIsSetSupported } from "./requirements";
 
 export interface PrintTarget {
   /** The worksheet proxy (e.g. `worksheets.getItem(name)` or `getActiveWorksheet()`). */
@@ -31,16 +29,14 @@ function printOnlySheet(print: PrintSetup): Sheet {
 
 /**
  * Queues the print setup of every target; nothing is synced here, so a caller can put several
- * sheets (or other work) into one round trip. Returns the warning when this Excel lacks
- * ExcelApi 1.9 — then nothing is queued.
+ * sheets (or other work) into one round trip. `fitChecks` are the loaded page layouts of the
+ * targets that ask for fit-to-width: after the sync, `fitToWidthHeld` tells whether Excel kept it
+ * (it may not: OfficeDev/office-js#1860).
  */
 export function queuePrintSetup(
   workbook: Excel.Workbook,
   targets: readonly PrintTarget[],
-  isSetSupported: (set: string, version: string) => boolean = officeIsSetSupported(),
-): { queued: number; missing: Text | null } {
-  const missing = missingFeatures(isSetSupported).filter((m) => m.feature === "print" || m.feature === "core");
-  if (missing.length > 0) return { queued: 0, missing: missingFeaturesSummary(missing) };
+): { queued: number; fitChecks: Excel.PageLayout[] } {
   const sheets = targets.map((t) => printOnlySheet(t.print));
   const spec: WorkbookSpec = {
     properties: { title: "", subject: "", creator: "" },
@@ -51,12 +47,11 @@ export function queuePrintSetup(
     definedNames: [],
     activeSheet: 0,
   };
-  const notes = new Notes(() => true);
+  const notes = new Notes();
   const input = {
     spec,
     tempSheetNames: sheets.map((s) => s.name),
     tempTableNames: new Map<string, string>(),
-    supported: () => true,
     chunkBytes: 0,
   };
   const run: RunTargets = { workbook, sheets: targets.map((t) => t.sheet), tables: new Map() };
@@ -67,5 +62,12 @@ export function queuePrintSetup(
       queued++;
     }
   });
-  return { queued, missing: null };
+  // Queued after the settings, so the read shows what Excel made of them in the same round trip.
+  const fitChecks = targets.filter((t) => t.print.fitToWidth).map((t) => t.sheet.pageLayout.load("zoom"));
+  return { queued, fitChecks };
+}
+
+/** After the sync: false when Excel dropped "fit to 1 page wide" on any checked sheet. */
+export function fitToWidthHeld(fitChecks: readonly Excel.PageLayout[]): boolean {
+  return fitChecks.every((pl) => pl.zoom?.horizontalFitToPages === 1);
 }

@@ -3,7 +3,8 @@
  *
  * Round trips: 1 sync reads the existing sheet/table/name lists; the write phase queues every
  * operation and syncs once per request batch (one batch unless the payload exceeds
- * `maxRequestBytes`); 1 sync swaps the new sheets into place. The count depends on payload bytes
+ * `maxRequestBytes`); 1 sync swaps the new sheets into place; 1 more sets freeze panes (and a print
+ * scale where Excel dropped fit-to-width) when the spec has any. The count depends on payload bytes
  * only, never on the number of rows, cells or sheets as such.
  *
  * Safety: new sheets are written under unique temporary names while the previous sheets stay
@@ -13,11 +14,14 @@
  * that are neither owned nor named in the spec are never touched.
  */
 import { both, type Text } from "../i18n";
+import { parseRange, type RangePos } from "../workbook/a1";
 import type { WorkbookSpec } from "../workbook/model";
 import {
   activeSheetOp,
   batchOps,
   definedNameOps,
+  fitToWidthScale,
+  freezeOps,
   Notes,
   type Op,
   planWrite,
@@ -26,10 +30,16 @@ import {
   visibilityOps,
 } from "./plan";
 import { nameKey } from "./refs";
-import { type ExcelFeature, missingFeatures, missingFeaturesSummary, officeIsSetSupported } from "./requirements";
 
-/** Excel on the web rejects requests over 5 MB; keep a margin for what the estimate misses. */
+/**
+ * Excel on the web rejects requests over 5 MB. The estimate (payload JSON + 256 bytes a command)
+ * is within 0.2 % of the request Office.js really sends for value-heavy batches (measured by the
+ * recorder, which serialises each batch as the runtime does), so 4 MB keeps a 20 % margin.
+ */
 export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
+
+/** Excel's limit for an inline list validation source ("a,b,c"). */
+export const MAX_INLINE_LIST_CHARS = 255;
 
 export interface RenderOptions {
   /**
@@ -40,8 +50,6 @@ export interface RenderOptions {
   onProgress?: (done: number, total: number) => void;
   /** Default ~4 MB, under Excel on the web's 5 MB limit. */
   maxRequestBytes?: number;
-  /** Requirement-set check; defaults to Office.context.requirements.isSetSupported (all supported outside Office). */
-  isSetSupported?: (set: string, version: string) => boolean;
 }
 
 export interface RenderResult {
@@ -105,7 +113,30 @@ function checkSpec(spec: WorkbookSpec): void {
       });
     }
     seen.add(key);
+    for (const v of sheet.validations) {
+      const source = (v.list ?? []).join(",");
+      if (v.type === "list" && source.length > MAX_INLINE_LIST_CHARS) {
+        throw new ExcelRenderError({
+          vi: `Danh sách chọn ở ${name}!${v.range} dài ${source.length} ký tự; Excel chỉ nhận tối đa ${MAX_INLINE_LIST_CHARS}.`,
+          en: `The drop-down list at ${name}!${v.range} is ${source.length} characters long; Excel accepts at most ${MAX_INLINE_LIST_CHARS}.`,
+        });
+      }
+    }
+    for (const t of sheet.tables) {
+      const table = parseRange(t.range);
+      const merged = table && sheet.merges.find((m) => overlaps(parseRange(m), table));
+      if (merged) {
+        throw new ExcelRenderError({
+          vi: `Bảng "${t.name}" (${name}!${t.range}) chồng lên ô gộp ${merged}; Excel không cho tạo bảng như vậy.`,
+          en: `Table "${t.name}" (${name}!${t.range}) overlaps the merged cells ${merged}; Excel cannot create such a table.`,
+        });
+      }
+    }
   }
+}
+
+function overlaps(a: RangePos | null, b: RangePos): boolean {
+  return !!a && a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
 function randomToken(): string {
@@ -124,14 +155,8 @@ export async function renderToExcel(
   spec: WorkbookSpec,
   options: RenderOptions = {},
 ): Promise<RenderResult> {
-  const isSetSupported = options.isSetSupported ?? officeIsSetSupported();
-  const missing = missingFeatures(isSetSupported);
-  if (missing.some((m) => m.feature === "core")) {
-    throw new ExcelRenderError(missingFeaturesSummary(missing) as Text);
-  }
   checkSpec(spec);
-  const missingSet = new Set<ExcelFeature>(missing.map((m) => m.feature));
-  const notes = new Notes((f) => !missingSet.has(f));
+  const notes = new Notes();
   const maxBytes = Math.max(1024, options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
   let syncs = 0;
   const sync = async () => {
@@ -186,12 +211,11 @@ export async function renderToExcel(
   );
 
   // --- 2. Write into new temporary sheets, one round trip per request batch.
-  const ops = planWrite(
-    { spec, tempSheetNames, tempTableNames, supported: (f) => notes.can(f), chunkBytes: Math.floor(maxBytes / 4) },
-    notes,
-  );
+  const ops = planWrite({ spec, tempSheetNames, tempTableNames, chunkBytes: Math.floor(maxBytes / 4) }, notes);
   const batches = batchOps(ops, maxBytes);
-  const total = 1 + batches.length + 1;
+  const freezes = freezeOps(spec);
+  const fitSheets = spec.sheets.flatMap((s, i) => (s.print?.fitToWidth ? [i] : []));
+  const total = 1 + batches.length + 1 + (freezes.length > 0 || fitSheets.length > 0 ? 1 : 0);
   options.onProgress?.(1, total);
   const targets: RunTargets = { workbook, sheets: [], tables: new Map() };
   try {
@@ -214,8 +238,8 @@ export async function renderToExcel(
 
   // --- 3. Swap: delete the previous owned sheets, rename the new ones into place (one round trip).
   const swapOps: Op[] = [
-    ...definedNameOps(spec, existingNames, notes),
-    ...propertyOps(spec, notes),
+    ...definedNameOps(spec, existingNames),
+    ...propertyOps(spec),
     ...visibilityOps(spec),
     ...activeSheetOp(spec),
   ];
@@ -242,7 +266,10 @@ export async function renderToExcel(
       if (table) table.name = finalTableNames[i] as string;
     });
     for (const op of swapOps) op.run(targets);
+    // Read back what fit-to-width became: Excel may have dropped it (OfficeDev/office-js#1860).
+    for (const i of fitSheets) (targets.sheets[i] as Excel.Worksheet).pageLayout.load("zoom");
     await sync();
+    if (total > 2 + batches.length) options.onProgress?.(2 + batches.length, total);
   } catch (e) {
     const intact = await recoverSwap(context, prefix, oldOwned, existingIds, spec);
     throw new ExcelRenderError(
@@ -258,10 +285,47 @@ export async function renderToExcel(
       e,
     );
   }
+  // --- 4. View settings that some Excel builds refuse: never worth the workbook (one round trip).
+  const dropped = fitSheets.filter((i) => {
+    const zoom = (targets.sheets[i] as Excel.Worksheet).pageLayout.zoom;
+    return zoom?.horizontalFitToPages !== 1;
+  });
+  if (freezes.length > 0 || dropped.length > 0) {
+    const fixed: string[] = [];
+    for (const i of dropped) {
+      const sheet = spec.sheets[i] as WorkbookSpec["sheets"][number];
+      const scale = fitToWidthScale(sheet, spec.defaultFont);
+      if (scale === null) continue;
+      (targets.sheets[i] as Excel.Worksheet).pageLayout.zoom = { scale };
+      fixed.push(`${sheet.name} (${scale} %)`);
+    }
+    if (dropped.length > 0) notes.warn(fitToWidthDropped(fixed));
+    for (const op of freezes) op.run(targets);
+    try {
+      await sync();
+    } catch (e) {
+      notes.warn({
+        vi: `Excel báo lỗi khi cố định dòng tiêu đề (${describe(e)}); sổ vẫn được ghi đủ, chỉ dòng tiêu đề không đứng yên khi cuộn. Có thể cố định bằng tay: thẻ Xem › Cố định Ngăn.`,
+        en: `Excel reported an error while freezing the header rows (${describe(e)}); the workbook is complete, only the header rows do not stay in place when scrolling. Freeze them by hand: View › Freeze Panes.`,
+      });
+    }
+  }
   options.onProgress?.(total, total);
 
-  const warnings = [...notes.warnings, ...missing.filter((m) => notes.missing.has(m.feature)).map((m) => m.text)];
-  return { sheets: spec.sheets.map((s) => s.name), syncs, warnings };
+  return { sheets: spec.sheets.map((s) => s.name), syncs, warnings: notes.warnings };
+}
+
+/** The warning when Excel dropped "fit to 1 page wide"; `fixed` names the sheets given a scale instead. */
+export function fitToWidthDropped(fixed: readonly string[]): Text {
+  const scaled = fixed.length > 0;
+  return {
+    vi: scaled
+      ? `Excel chưa nhận thiết lập in "vừa 1 trang theo chiều ngang" (lỗi đã biết của Excel khi chưa mở thẻ Bố trí Trang); đã đặt tỷ lệ in cố định: ${fixed.join(", ")}. Nếu thay đổi độ rộng cột, hãy mở thẻ Bố trí Trang rồi chạy lại "In ấn".`
+      : `Excel chưa nhận thiết lập in "vừa 1 trang theo chiều ngang" (lỗi đã biết của Excel khi chưa mở thẻ Bố trí Trang). Hãy mở thẻ Bố trí Trang một lần rồi chạy lại "In ấn", hoặc chọn Vừa với 1 trang ngang trong Thiết lập Trang.`,
+    en: scaled
+      ? `Excel did not take the "fit to 1 page wide" print setting (a known Excel defect while the Page Layout tab has not been opened); a fixed print scale was set instead: ${fixed.join(", ")}. If column widths change, open the Page Layout tab and run "Print setup" again.`
+      : `Excel did not take the "fit to 1 page wide" print setting (a known Excel defect while the Page Layout tab has not been opened). Open the Page Layout tab once and run "Print setup" again, or choose Fit to 1 page wide in Page Setup.`,
+  };
 }
 
 /**

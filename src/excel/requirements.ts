@@ -1,128 +1,35 @@
 /**
- * Which parts of the workbook description the running Excel can build through Office.js.
- * Excel 2016 (volume licence) stops at ExcelApi 1.1/1.2, Excel 2019 at 1.7/1.8, Excel 2021 at 1.14,
- * Microsoft 365 and Excel on the web have all sets. What is missing is skipped with a warning,
- * and the user is pointed to the .xlsx download, which carries every feature.
+ * Requirement sets of the Office.js renderer and the task pane's Excel services.
+ *
+ * The manifest asks for ExcelApi 1.9 (page layout, headers and footers, indentation), so Excel
+ * does not load the add-in on a client below it: Excel 2016/2019 use the browser page or the
+ * command line instead (README, "Excel versions"). Everything the add-in calls unconditionally is
+ * therefore within 1.9 — checked, not assumed: the Office.js suites run the recording fake
+ * (test/helpers/excel-recorder.ts) at 1.9, and it refuses any member whose `[Api set: ExcelApi 1.x]`
+ * tag in @types/office-js (src/excel/api-sets.json, scripts/gen-excel-api-sets.mjs) is later.
+ *
+ * A member newer than 1.9 may only be used behind `supportsExcelApi` and must be listed in
+ * GATED_MEMBERS with the set its tag names (test/excel/requirements.test.ts compares the two and
+ * runs each gated page below and above its gate). There are none today.
  */
 import type { Text } from "../i18n";
 
-export type ExcelFeature =
-  | "core"
-  | "definedNames"
-  | "conditionalFormats"
-  | "freezePanes"
-  | "tabColor"
-  | "documentProperties"
-  | "dataValidation"
-  | "gridlines"
-  | "conditionalFormatStopIfTrue"
-  | "print"
-  | "indent";
+export const EXCEL_API_SET = "ExcelApi";
 
-export interface MissingFeature {
-  feature: ExcelFeature;
-  set: string;
-  version: string;
-  text: Text;
-}
+/** The `<Set Name="ExcelApi" MinVersion=…>` of manifest.xml. */
+export const MIN_EXCEL_API = "1.9";
 
-interface FeatureRequirement {
-  feature: ExcelFeature;
+export interface GatedMember {
+  /** `Class.member` as in @types/office-js, e.g. "Worksheet.autoFilter". */
+  member: string;
+  /** The ExcelApi version its tag names. */
   version: string;
+  /** What the user loses below that version (a warning then says so). */
   what: Text;
 }
 
-/** Ordered by version; the API each feature needs is named in `what` for support questions. */
-export const FEATURE_REQUIREMENTS: readonly FeatureRequirement[] = [
-  {
-    feature: "core",
-    version: "1.2",
-    what: {
-      vi: "ghi trang tính (giá trị, định dạng, gộp ô, độ rộng cột, bảng, khóa trang tính)",
-      en: "writing sheets (values, formats, merged cells, column widths, tables, sheet protection)",
-    },
-  },
-  { feature: "definedNames", version: "1.4", what: { vi: "tên vùng (Name Manager)", en: "defined names" } },
-  {
-    feature: "conditionalFormats",
-    version: "1.6",
-    what: { vi: "định dạng có điều kiện", en: "conditional formatting" },
-  },
-  {
-    feature: "freezePanes",
-    version: "1.7",
-    what: { vi: "cố định dòng/cột tiêu đề", en: "frozen header rows/columns" },
-  },
-  { feature: "tabColor", version: "1.7", what: { vi: "màu thẻ trang tính", en: "sheet tab colours" } },
-  {
-    feature: "documentProperties",
-    version: "1.7",
-    what: {
-      vi: "thuộc tính tài liệu (tiêu đề, thuộc tính tùy chỉnh)",
-      en: "document properties (title, custom properties)",
-    },
-  },
-  {
-    feature: "dataValidation",
-    version: "1.8",
-    what: { vi: "kiểm tra dữ liệu nhập (danh sách chọn, ngày)", en: "data validation (drop-down lists, dates)" },
-  },
-  { feature: "gridlines", version: "1.8", what: { vi: "ẩn đường lưới", en: "hiding gridlines" } },
-  {
-    feature: "conditionalFormatStopIfTrue",
-    version: "1.8",
-    what: { vi: "dừng quy tắc định dạng khi đúng", en: "stop-if-true on formatting rules" },
-  },
-  {
-    feature: "print",
-    version: "1.9",
-    what: {
-      vi: "thiết lập in (khổ A4, lề, tiêu đề in lặp, đầu/chân trang)",
-      en: "print setup (A4, margins, repeated titles, header/footer)",
-    },
-  },
-  { feature: "indent", version: "1.9", what: { vi: "thụt lề trong ô", en: "cell indentation" } },
-];
-
-export const EXCEL_API_SET = "ExcelApi";
-
-function featureText(r: FeatureRequirement): Text {
-  return {
-    vi: `Phiên bản Excel này không hỗ trợ ${r.what.vi} (cần ${EXCEL_API_SET} ${r.version}). Hãy tải tệp .xlsx để có đầy đủ.`,
-    en: `This Excel version does not support ${r.what.en} (needs ${EXCEL_API_SET} ${r.version}). Download the .xlsx file to get everything.`,
-  };
-}
-
-/** The features this Excel cannot build, each with a message suggesting the .xlsx download. */
-export function missingFeatures(isSetSupported: (set: string, version: string) => boolean): MissingFeature[] {
-  return FEATURE_REQUIREMENTS.filter((r) => !isSetSupported(EXCEL_API_SET, r.version)).map((r) => ({
-    feature: r.feature,
-    set: EXCEL_API_SET,
-    version: r.version,
-    text: featureText(r),
-  }));
-}
-
-/** One message for a list of missing features (for a banner); null when nothing is missing. */
-export function missingFeaturesSummary(missing: readonly MissingFeature[]): Text | null {
-  if (missing.length === 0) return null;
-  if (missing.some((m) => m.feature === "core")) {
-    return {
-      vi: `Phiên bản Excel này quá cũ để phần bổ trợ ghi sổ (cần ${EXCEL_API_SET} 1.2). Hãy tải tệp .xlsx và mở bằng Excel.`,
-      en: `This Excel version is too old for the add-in to write the workbook (needs ${EXCEL_API_SET} 1.2). Download the .xlsx file and open it in Excel.`,
-    };
-  }
-  const vi = missing.map(
-    (m) => (FEATURE_REQUIREMENTS.find((r) => r.feature === m.feature) as FeatureRequirement).what.vi,
-  );
-  const en = missing.map(
-    (m) => (FEATURE_REQUIREMENTS.find((r) => r.feature === m.feature) as FeatureRequirement).what.en,
-  );
-  return {
-    vi: `Phiên bản Excel này thiếu: ${vi.join("; ")}. Sổ vẫn được ghi, nhưng hãy tải tệp .xlsx nếu cần đủ các phần đó.`,
-    en: `This Excel version lacks: ${en.join("; ")}. The workbook is still written; download the .xlsx file if you need those parts.`,
-  };
-}
+/** Members above MIN_EXCEL_API that the add-in uses behind an isSetSupported check. */
+export const GATED_MEMBERS: readonly GatedMember[] = [];
 
 /** Office's own check when running inside Office; outside Office (tests, CLI) everything counts as supported. */
 export function officeIsSetSupported(): (set: string, version: string) => boolean {
@@ -130,4 +37,12 @@ export function officeIsSetSupported(): (set: string, version: string) => boolea
   const requirements = office?.context?.requirements;
   if (!requirements) return () => true;
   return (set, version) => requirements.isSetSupported(set, version);
+}
+
+/** True when the client has ExcelApi `version` (for members in GATED_MEMBERS only). */
+export function supportsExcelApi(
+  version: string,
+  isSetSupported: (set: string, version: string) => boolean = officeIsSetSupported(),
+): boolean {
+  return isSetSupported(EXCEL_API_SET, version);
 }

@@ -1,5 +1,26 @@
 import { compareVi, nfc, toneKey } from "../text/vietnamese";
+import { hashText } from "../util/hash";
 import type { LeadBody, Plan, PlanData, Task, TaskLead, TaskSource, Unit, UnitRegistryData } from "./types";
+
+/** "NV01": the id a task gets when its source has none (the built-in plan, a new book row). */
+export function defaultTaskId(number: number): string {
+  return `NV${String(number).padStart(2, "0")}`;
+}
+
+/**
+ * The plan's version: a hash of what a form is made from (task ids, numbers, texts, timing and who
+ * reports on what). Document facts are left out: retitling the plan does not outdate any form.
+ */
+export function planVersion(tasks: readonly Task[], assignments: ReadonlyMap<string, number[]>): string {
+  const parts = tasks.map((t) => `${t.id}|${t.number}|${t.content}|${t.timing}`);
+  for (const [code, numbers] of assignments) parts.push(`${code}:${numbers.join(",")}`);
+  return hashText(parts.join("\u001e"));
+}
+
+/** Units in the order every listing uses: provincial first, then xã/phường, Vietnamese collation. */
+export function sortUnits(units: Unit[]): Unit[] {
+  return units.sort((a, b) => (a.level === b.level ? compareVi(a.name, b.name) : a.level === "provincial" ? -1 : 1));
+}
 
 /** A plan or registry file that does not fit together (a lead nobody maps, a duplicate code). */
 export class PlanDataError extends Error {
@@ -54,7 +75,7 @@ function resolveTask(source: TaskSource, bodies: Map<string, LeadBody>, units: M
     }
     return { name, level: "commune", unit: null, advises: advises[i] ?? null };
   });
-  return { ...source, leads, issuers };
+  return { ...source, id: source.id ?? defaultTaskId(source.number), leads, issuers };
 }
 
 /** Build the whole plan model from its two data files. Throws PlanDataError on inconsistent data. */
@@ -74,9 +95,7 @@ export function buildPlan(data: PlanData, registry: UnitRegistryData): Plan {
       unitByCode,
     ),
   );
-  const units = [...unitByCode.values()].sort((a, b) =>
-    a.level === b.level ? compareVi(a.name, b.name) : a.level === "provincial" ? -1 : 1,
-  );
+  const units = sortUnits([...unitByCode.values()]);
   const assignments = new Map<string, number[]>();
   const assign = (code: string, task: number) => {
     const list = assignments.get(code) ?? [];
@@ -99,7 +118,15 @@ export function buildPlan(data: PlanData, registry: UnitRegistryData): Plan {
         list.sort((a, b) => a - b),
       );
   }
-  return { id: data.id, document: data.document, appendix: data.appendix, tasks, units, assignments: ordered };
+  return {
+    id: data.id,
+    document: data.document,
+    appendix: data.appendix,
+    tasks,
+    units,
+    assignments: ordered,
+    version: planVersion(tasks, ordered),
+  };
 }
 
 /** Units that report on at least one task, in registry order. */

@@ -27,13 +27,28 @@ export interface AppendixText {
   headers: { number: string; content: string; timing: string; lead: string; issuer: string };
 }
 
-/** One appendix row, the four source texts verbatim (NFC). */
+/** A group heading of the appendix ("I." / "A." rows): kept and shown as one, never a task. */
+export interface TaskGroup {
+  /** As typed in the TT column: "I", "II", "A". */
+  label: string;
+  title: string;
+}
+
+/** One appendix row, the four source texts verbatim (NFC), and what a book may add. */
 export interface TaskSource {
   number: number;
   content: string;
   timing: string;
   lead: string;
   issuer: string;
+  /** Stable id ("NV01"): forms from an older book are matched by it. Default: from the number. */
+  id?: string;
+  /** The group heading the task sits under, when the appendix has them. */
+  group?: TaskGroup;
+  /** "Cơ quan phối hợp", when the book gives it. */
+  partners?: string;
+  /** "Kết quả / sản phẩm", when the book gives it. */
+  result?: string;
 }
 
 /** How a lead agency named in the appendix maps to the units that report. Data, not logic. */
@@ -48,6 +63,10 @@ export interface Unit {
   level: UnitLevel;
   kind: string;
   aliases?: string[];
+  /** False when the unit no longer reports (dissolved or merged); absent = active. */
+  active?: boolean;
+  /** Code of the unit that replaced this one: its forms count for that unit. */
+  mergedInto?: string;
 }
 
 /** One lead named in a task ("A/B" gives two), with the issuing level it advises where known. */
@@ -62,6 +81,7 @@ export interface TaskLead {
 }
 
 export interface Task extends TaskSource {
+  id: string;
   leads: TaskLead[];
   issuers: string[];
 }
@@ -89,4 +109,9 @@ export interface Plan {
   units: Unit[];
   /** Unit code → the task numbers it reports on (only units that report appear). */
   assignments: Map<string, number[]>;
+  /**
+   * A hash of what a form depends on (tasks with ids, texts, timing; assignments): forms carry it,
+   * so the consolidator knows a form was made from an older version of the book.
+   */
+  version: string;
 }

@@ -22,8 +22,4 @@ export const appStrings = {
   },
   excelMode: { vi: "Chế độ Excel", en: "Excel mode" },
   excelApi: { vi: "Phiên bản API Excel", en: "Excel API version" },
-  excelTooOld: {
-    vi: "Excel này chưa hỗ trợ ExcelApi 1.9 (thiết lập trang in). Hãy dùng Excel 2021, 2024, Microsoft 365 hoặc Excel trên web.",
-    en: "This Excel does not support ExcelApi 1.9 (page layout). Use Excel 2021, 2024, Microsoft 365 or Excel on the web.",
-  },
 } satisfies Record<string, Text>;

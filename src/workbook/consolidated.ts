@@ -24,6 +24,9 @@ import {
   wrappedRowHeight,
 } from "./styles";
 
+/** Status shown for a task the unit's form (made from an older book) did not ask about. */
+export const NOT_ASKED = "Không có trong mẫu đã gửi (mẫu theo kế hoạch cũ)";
+
 export const CONSOLIDATED_SHEETS = {
   summary: "Tổng hợp",
   byTask: "Theo nhiệm vụ",
@@ -391,7 +394,8 @@ function byTaskSheet(plan: Plan, result: ConsolidationResult, t: Typography) {
       content.get(r.task) ?? "",
       r.unitCode,
       r.unitName,
-      STATUS_TEXT(r.status),
+      // The unit's form came from an older book without this task: not a missing answer.
+      r.notAsked ? NOT_ASKED : STATUS_TEXT(r.status),
       r.completedOn ? { date: r.completedOn } : null,
       r.progress,
       r.result,
@@ -472,7 +476,8 @@ function missingSheet(plan: Plan, result: ConsolidationResult, t: Typography) {
       m.name,
       level.get(m.code) ?? "",
       m.tasks.join(", "),
-      m.rejectedFiles.join("; ") || null,
+      // With why each did not count: "gửi mẫu trống", "đã gửi tệp nhưng không đọc được".
+      m.rejectedFiles.map((f, k) => (m.rejectedWhy?.[k] ? `${f} (${m.rejectedWhy[k]!.vi})` : f)).join("; ") || null,
     ]),
     tableName: "DonViChuaNop",
     emptyText: "Tất cả đơn vị đã nộp báo cáo.",

@@ -238,7 +238,10 @@ export function reportForm(plan: Plan, unit: Unit, period: ReportPeriod, options
     unitName: unit.name,
     period: period.id,
     fingerprint: formFingerprint(plan.id, unit.code, period.id, fixed),
+    planVersion: plan.version,
   });
+  // The TT → task id map can be long (hundreds of tasks): only the meta sheet holds it.
+  const taskIds = identityProperties({ kind: "form", planId: plan.id, taskIds: formTaskIds(tasks) });
   return {
     properties: {
       title: `Báo cáo ${period.label.vi} — ${unit.name}`,
@@ -249,7 +252,7 @@ export function reportForm(plan: Plan, unit: Unit, period: ReportPeriod, options
     customProperties: props,
     defaultFont: { name: typography.fontName, size: typography.tableSize },
     styles: standardStyles(typography),
-    sheets: [s.build(), metaSheet(props)],
+    sheets: [s.build(), metaSheet({ ...props, ...taskIds })],
     definedNames: identityNames(props),
     activeSheet: 0,
   };
@@ -269,6 +272,23 @@ function textValidation(range: string, title: string, limit: number): Validation
       style: "stop",
     },
   };
+}
+
+/** "1=NV01;3=NV03": a form's TT numbers and the book's stable ids of those tasks. */
+export function formTaskIds(tasks: readonly Task[]): string {
+  return tasks.map((t) => `${t.number}=${t.id}`).join(";");
+}
+
+/** Reads formTaskIds back; null when absent or damaged (then tasks are matched by TT, as before). */
+export function parseFormTaskIds(text: string | undefined): Map<number, string> | null {
+  if (!text) return null;
+  const out = new Map<number, string>();
+  for (const part of text.split(";")) {
+    const m = /^(\d{1,4})=(.{1,40})$/.exec(part.trim());
+    if (!m) return null;
+    out.set(Number(m[1]), m[2]!);
+  }
+  return out.size > 0 ? out : null;
 }
 
 function rowTexts(task: Task): string[] {

@@ -23,9 +23,26 @@ export interface Identity {
   unitName?: string;
   period?: string;
   fingerprint?: string;
+  /** The plan version (Plan.version) the workbook was made from. */
+  planVersion?: string;
+  /**
+   * A form's rows as "TT=id;TT=id": how its TT numbers map to the book's stable task ids, so a form
+   * made from an older book is matched by id. Kept in the meta sheet only (too long for a name).
+   */
+  taskIds?: string;
 }
 
-const KEYS: (keyof Identity)[] = ["kind", "planId", "formId", "unitCode", "unitName", "period", "fingerprint"];
+const KEYS: (keyof Identity)[] = [
+  "kind",
+  "planId",
+  "formId",
+  "unitCode",
+  "unitName",
+  "period",
+  "fingerprint",
+  "planVersion",
+  "taskIds",
+];
 const propName = (key: string) => `${META_PREFIX}${key.charAt(0).toUpperCase()}${key.slice(1)}`;
 
 export function identityProperties(id: Identity): Record<string, string> {

@@ -73,6 +73,15 @@ export function standardStyles(t: Typography): Record<string, Style> {
     },
     cell,
     cellCenter: { ...cell, alignment: { vertical: "top", wrap: true, horizontal: "center" } },
+    cellBold: { ...cell, font: { ...base, bold: true } },
+    cellBoldCenter: {
+      ...cell,
+      font: { ...base, bold: true },
+      alignment: { vertical: "top", wrap: true, horizontal: "center" },
+    },
+    /** Codes and ids the office types: text, so "00004" keeps its zeros. */
+    codeCell: { ...cell, numberFormat: "@" },
+    idCell: { ...cell, numberFormat: "@", font: { ...base, color: "595959" } },
     cellDate: { ...cell, numberFormat: DATE_FORMAT, alignment: { vertical: "top", horizontal: "center" } },
     cellNumber: { ...cell, alignment: { vertical: "top", horizontal: "center" } },
     cellPercent: { ...cell, numberFormat: "0", alignment: { vertical: "top", horizontal: "center" } },

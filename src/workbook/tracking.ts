@@ -12,6 +12,8 @@ import {
 import { columnLetter, rangeAddress } from "./a1";
 import { isoToSerial } from "../dates";
 import { appendixSheet } from "./appendix";
+import { assignmentsSheet, infoSheet, unitsSheet } from "./book";
+import { BOOK_FORMAT_PROPERTY, BOOK_FORMAT_VERSION } from "./book-layout";
 import { applicableDueFormula, classFormula, nextDueFormula, periodStartFormula } from "./formulas";
 import { deadlineHighlights, legendRow } from "./highlight";
 import { identityProperties } from "./identity";
@@ -33,6 +35,15 @@ export interface TrackingOptions {
   today?: IsoDate;
   soonDays?: number;
   typography?: Typography;
+  /** What the office typed on "Theo dõi" in the book being rebuilt, by task id: kept, never retyped. */
+  entries?: ReadonlyMap<string, TrackingEntry>;
+}
+
+/** The office's own cells of one tracking row. */
+export interface TrackingEntry {
+  status?: string;
+  completedOn?: IsoDate;
+  notes?: string;
 }
 
 /** Column keys of the tracking sheet, in order; the one place their positions are decided. */
@@ -118,6 +129,7 @@ export function trackingSheet(plan: Plan, options: TrackingOptions): Sheet {
     const list = lists[i]!;
     const block = `$${columnLetter(firstHidden)}${row}:$${columnLetter(firstHidden + blockWidth - 1)}${row}`;
     const cached = cachedResults(schedule, options.asOf);
+    const kept = options.entries?.get(task.id);
     s.line(
       row,
       1,
@@ -131,8 +143,8 @@ export function trackingSheet(plan: Plan, options: TrackingOptions): Sheet {
         schedule.until ? { date: schedule.until } : null,
         { formula: applicableDueFormula(block, periodStart), result: cached.applicable },
         { formula: nextDueFormula(block, asOf), result: cached.next },
-        null,
-        null,
+        kept?.status ?? null,
+        kept?.completedOn !== undefined ? { date: kept.completedOn } : null,
         {
           formula: classFormula({
             status: ref(row, "status"),
@@ -145,7 +157,7 @@ export function trackingSheet(plan: Plan, options: TrackingOptions): Sheet {
           }),
           result: DEADLINE_CLASS_LABELS["not-reported"].vi,
         },
-        null,
+        kept?.notes ?? null,
       ],
       [
         "cellCenter",
@@ -265,7 +277,10 @@ export function completionValidation(range: string, plan: Plan): Validation {
   };
 }
 
-/** The tracking workbook ("Sổ theo dõi"): the print-ready appendix and the tracking sheet. */
+/**
+ * The tracking workbook ("Sổ theo dõi"): the print-ready appendix and the tracking sheet, then the
+ * plan sheets the office edits (units, assignments, document facts); src/book reads the plan back.
+ */
 export function trackingWorkbook(plan: Plan, options: TrackingOptions): WorkbookSpec {
   const typography = options.typography ?? DEFAULT_TYPOGRAPHY;
   return {
@@ -275,10 +290,19 @@ export function trackingWorkbook(plan: Plan, options: TrackingOptions): Workbook
       creator: plan.document.reporting.via,
       keywords: `${plan.document.resolution.number}; phụ lục; theo dõi`,
     },
-    customProperties: identityProperties({ kind: "tracking", planId: plan.id }),
+    customProperties: {
+      ...identityProperties({ kind: "tracking", planId: plan.id, planVersion: plan.version }),
+      [BOOK_FORMAT_PROPERTY]: String(BOOK_FORMAT_VERSION),
+    },
     defaultFont: { name: typography.fontName, size: typography.tableSize },
     styles: standardStyles(typography),
-    sheets: [appendixSheet(plan, typography), trackingSheet(plan, options)],
+    sheets: [
+      appendixSheet(plan, typography),
+      trackingSheet(plan, options),
+      unitsSheet(plan, typography),
+      assignmentsSheet(plan, typography),
+      infoSheet(plan, typography),
+    ],
     definedNames: [],
     activeSheet: 1,
   };

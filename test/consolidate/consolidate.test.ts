@@ -450,7 +450,9 @@ describe("identifying a file without its metadata", () => {
     expect(r.files[0]!.outcome).toBe("rejected");
     expect(r.problems).toContainEqual(expect.objectContaining({ code: "unit-ambiguous", severity: "error" }));
     // The exact spelling is not ambiguous.
-    const exact = stripIdentity(setCells(await blankForm("16732"), "Báo cáo", { K3: null }));
+    const exact = stripIdentity(
+      setCells(fillForm(await blankForm("16732"), [{ task: 1, status: "Hoàn thành" }]), "Báo cáo", { K3: null }),
+    );
     const r2 = await consolidate([file("f.xlsx", exact)], { plan: twin, asOf: AS_OF, period: H1 });
     expect(r2.files[0]).toMatchObject({ outcome: "accepted", unitCode: "16732" });
   });
@@ -548,8 +550,17 @@ describe("rows and columns read by TT and header, not position", () => {
     ]);
   });
 
-  it("an untouched form has no problems at all", async () => {
+  it("an untouched form is a blank form: that one warning, and the unit has not reported", async () => {
     const r = await consolidate([file("blank.xlsx", await blankForm(code))], { plan, asOf: AS_OF, period: H1 });
+    expect(r.problems.map((p) => [p.code, p.severity])).toEqual([["blank-form", "warning"]]);
+    expect(r.files[0]!.outcome).toBe("rejected");
+    expect(r.missing.find((m) => m.code === code)).toMatchObject({ rejectedFiles: ["blank.xlsx"] });
+  });
+
+  it("a form with one entry has no problems at all", async () => {
+    const task = owed(code)[0]!;
+    const one = fillForm(await blankForm(code), [{ task, status: "Chưa triển khai" }]);
+    const r = await consolidate([file("mot.xlsx", one)], { plan, asOf: AS_OF, period: H1 });
     expect(r.problems).toEqual([]);
     expect(r.files[0]!.outcome).toBe("accepted");
   });

@@ -24,7 +24,12 @@ async function inputs(): Promise<InputFile[]> {
     if (i % 2 === 0) bytes = setCells(bytes, "Báo cáo", { P3: "ghi chú lề", A40: "dưới cùng" });
     out.push(file(`${code}.xlsx`, setModified(bytes, `2026-06-1${i}T00:00:00Z`)));
   }
-  out.push(file("SNV-cu.xlsx", setModified(fillForm(await blankForm("SNV"), []), "2026-06-01T00:00:00Z")));
+  out.push(
+    file(
+      "SNV-cu.xlsx",
+      setModified(fillForm(await blankForm("SNV"), [{ task: 2, status: "Chưa triển khai" }]), "2026-06-01T00:00:00Z"),
+    ),
+  );
   out.push(file("SXD-H2.xlsx", fillForm(await blankForm("SXD", H2), [], { preparer: "Kỳ sau" })));
   out.push(file("TCT-sai-ten.xlsx", setCells(await blankForm("TCT"), "Báo cáo", { C3: "Sở Xây dựng" })));
   const spec = formSpec("UBKTTU");

@@ -146,9 +146,10 @@ describe("an older copy lists only what differs", () => {
     );
   });
 
-  it("a copy with no values is superseded without a count", async () => {
+  it("a copy with no values is a blank form, not a superseded copy", async () => {
     const empty = await run([file("snv.xlsx", latest), file("snv-trong.xlsx", setModified(blank, at("2026-06-01")))]);
-    expect(problemsOf(empty, "snv-trong.xlsx").map((p) => p.code)).toEqual(["superseded"]);
+    expect(problemsOf(empty, "snv-trong.xlsx").map((p) => p.code)).toEqual(["blank-form"]);
+    expect(empty.files.find((f) => f.name === "snv-trong.xlsx")?.outcome).toBe("rejected");
   });
 });
 

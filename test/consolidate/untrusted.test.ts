@@ -15,12 +15,17 @@ async function badFiles(): Promise<{ input: InputFile; code: string }[]> {
     { input: file("hong.xlsx", randomBytes(4096)), code: "read-not-xlsx" },
     { input: file("cat-ngang.xlsx", form.slice(0, Math.floor(form.length / 2))), code: "read-corrupt" },
     { input: file("bao-cao.csv", strToU8("TT;Nội dung;Tình trạng\n1;Quán triệt;Hoàn thành\n")), code: "read-not-xlsx" },
-    { input: file("cu.xls", buildCompoundFile([{ name: "Workbook", data: randomBytes(5000, 7) }])), code: "read-xls" },
+    // An .xls is read (src/xls): random bytes in its Workbook stream hold no sheet, so no form.
+    {
+      input: file("cu.xls", buildCompoundFile([{ name: "Workbook", data: randomBytes(5000, 7) }])),
+      code: "not-a-form",
+    },
     {
       input: file("van-ban.doc", buildCompoundFile([{ name: "WordDocument", data: randomBytes(5000, 9) }])),
       code: "read-not-xlsx",
     },
-    { input: file("bang.ods", odsBytes()), code: "read-ods" },
+    // An .ods is read like an .xlsx: this one holds no sheet at all, so it is not a form.
+    { input: file("bang.ods", odsBytes()), code: "not-a-form" },
     {
       input: file(
         "mat-khau.xlsx",

@@ -19,6 +19,8 @@ import { readXlsx } from "../../src/xlsx/read";
 import { isoToSerial } from "../../src/dates";
 import { serveDirectory, type StaticServer } from "../addin/static-server";
 import { fillForm, type FillRow } from "../helpers/fill-form";
+import { convertManyWithLibreOffice } from "../helpers/libreoffice";
+import { bookBytes, editBook, rowOfCode, sheet } from "../book/helpers";
 
 const ROOT = resolve(__dirname, "..", "..");
 const SHOTS = join(ROOT, "test-output", "e2e");
@@ -231,6 +233,60 @@ describe("the task pane in a plain browser", () => {
     await page.close();
   });
 
+  it("reads a picked folder: inner paths shown, .ods and .xls read, a blank form and noise set aside", async () => {
+    const folder = join(work, "Thu Zalo");
+    mkdirSync(join(folder, "Lan 2"), { recursive: true });
+    const forms = unzipSync(formsZip);
+    const byCode = new Map(
+      Object.keys(forms)
+        .filter((n) => n.endsWith(".xlsx"))
+        .map((n) => [identityFromPairs(readXlsx(forms[n]!).customProperties)!.unitCode!, forms[n]!] as const),
+    );
+    const filled = (code: string) =>
+      fillForm(byCode.get(code)!, [
+        { task: plan.assignments.get(code)![0]!, status: "Hoàn thành", result: `Kết quả ${code}` },
+      ]);
+    const lo = join(work, "lo");
+    mkdirSync(lo, { recursive: true });
+    writeFileSync(join(lo, "SNV.xlsx"), filled("SNV"));
+    writeFileSync(join(lo, "STC.xlsx"), filled("STC"));
+    const [ods] = await convertManyWithLibreOffice([join(lo, "SNV.xlsx")], "ods", join(lo, "ods"));
+    const [xls] = await convertManyWithLibreOffice([join(lo, "STC.xlsx")], "xls", join(lo, "xls"));
+    writeFileSync(join(folder, "SNV.ods"), readFileSync(ods!));
+    writeFileSync(join(folder, "Lan 2", "STC.xls"), readFileSync(xls!));
+    writeFileSync(join(folder, "BTCTU-trong.xlsx"), byCode.get("BTCTU")!);
+    writeFileSync(join(folder, "Thumbs.db"), "x");
+
+    const page = await newPage();
+    const requested: string[] = [];
+    page.on("request", (r) => requested.push(r.url()));
+    await page.goto(`${server.origin}/taskpane.html?page=consolidate`);
+    await page.getByTestId("consolidate-pick-folder").waitFor();
+    await page.getByTestId("consolidate-folder-input").setInputFiles(folder);
+    await expect(page.getByTestId("consolidate-picked").innerText()).resolves.toContain("4");
+    await page.getByTestId("consolidate-as-of").fill("2026-06-30");
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 120000 }),
+      page.getByTestId("consolidate-run").click(),
+    ]);
+    await page.getByTestId("consolidate-summary").waitFor();
+    await enabled(page, "consolidate-run");
+    await shot(page, "07-consolidate-folder");
+    const files = await page.getByTestId("consolidate-file").evaluateAll((els) => els.map((e) => e.textContent ?? ""));
+    expect(files.some((t) => t.includes("Thu Zalo/Lan 2/STC.xls"))).toBe(true);
+    // The .xls library came as its own chunk, only now that an .xls arrived.
+    expect(requested.filter((u) => u.endsWith(".chunk.js")).length).toBeGreaterThan(0);
+    await page.getByTestId("consolidate-list-missing").locator("summary").click();
+    expect(await page.getByTestId("consolidate-list-missing").innerText()).toContain(
+      "gửi mẫu trống: Thu Zalo/BTCTU-trong.xlsx",
+    );
+    const book = readXlsx(new Uint8Array(readFileSync(await saved(download, work))));
+    const texts = new Set(book.sheet("Theo nhiệm vụ")!.cells.map((c) => String(c.value)));
+    expect(texts.has("Kết quả SNV")).toBe(true);
+    expect(texts.has("Kết quả STC")).toBe(true);
+    await page.close();
+  });
+
   it("works with the keyboard alone: tabs, file picker, date, run", async () => {
     const page = await newPage();
     await page.goto(`${server.origin}/taskpane.html`);
@@ -286,7 +342,7 @@ describe("the task pane in a plain browser", () => {
     const [first] = await Promise.all([page.waitForEvent("download"), page.getByTestId("tracking-create").click()]);
     await page.getByTestId("tracking-result").waitFor();
     const book = readXlsx(new Uint8Array(readFileSync(await saved(first, work))));
-    expect(book.sheets.map((s) => s.name)).toEqual(["Phụ lục", "Theo dõi"]);
+    expect(book.sheets.map((s) => s.name)).toEqual(["Phụ lục", "Theo dõi", "Đơn vị", "Phân công", "Thông tin"]);
     // A report date other than today is written as that date (today stays =TODAY()).
     const asOf = book.sheet("Theo dõi")!.cell("C2")!;
     expect(asOf.isDate && asOf.value).toBe(isoToSerial("2026-07-01"));
@@ -312,6 +368,50 @@ describe("the task pane in a plain browser", () => {
     expect(await page.getByTestId("tracking-soon-days").getAttribute("aria-invalid")).toBe("true");
     await page.getByTestId("tracking-soon-days").fill("30");
     await alert.first().waitFor({ state: "detached" });
+    await page.close();
+  });
+
+  it("takes the plan from a picked book file (held in the page only): forms follow the office's edits", async () => {
+    const edited = await editBook(bookBytes(), (wb) => {
+      sheet(wb, "Phụ lục").getRow(24).values = [
+        18,
+        "Nhiệm vụ bổ sung của văn phòng",
+        "Năm 2027",
+        "Sở Nội vụ",
+        "UBND tỉnh",
+      ];
+      const p = sheet(wb, "Phân công");
+      p.getCell(4, 20).value = 18;
+      p.getCell(rowOfCode(p, "SNV"), 20).value = "x";
+    });
+    const bookPath = join(work, "So-theo-doi-cua-van-phong.xlsx");
+    writeFileSync(bookPath, edited);
+    const page = await newPage();
+    await page.goto(`${server.origin}/taskpane.html?page=forms`);
+    expect(await page.getByTestId("plan-source-current").innerText()).toMatch(/Kế hoạch có sẵn/);
+    await page.getByTestId("plan-source-file").setInputFiles(bookPath);
+    await page.getByText(/18 nhiệm vụ/).waitFor();
+    await shot(page, "10-plan-from-book");
+    await page.getByTestId("forms-period-kind").selectOption("H1");
+    await page.getByTestId("forms-year").selectOption("2026");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("forms-create").click()]);
+    await page.getByTestId("forms-result").waitFor();
+    const zip = unzipSync(new Uint8Array(readFileSync(await saved(download, work))));
+    const snv = Object.entries(zip).find(([n]) => n.includes("_SNV_"))![1];
+    expect(
+      readXlsx(snv)
+        .sheet(FORM_SHEET)!
+        .cells.some((c) => c.value === "Nhiệm vụ bổ sung của văn phòng"),
+    ).toBe(true);
+    // A book with an error is listed by sheet and cell and not used.
+    const bad = await editBook(bookBytes(), (wb) => void (sheet(wb, "Phụ lục").getCell("A9").value = 2));
+    const badPath = join(work, "So-loi.xlsx");
+    writeFileSync(badPath, bad);
+    await page.getByTestId("plan-source-builtin").click();
+    await page.getByTestId("plan-source-file").setInputFiles(badPath);
+    await page.getByTestId("plan-source-problems").waitFor();
+    expect(await page.getByTestId("plan-source-problems").innerText()).toMatch(/Phụ lục!A9/);
+    expect(await page.getByTestId("plan-source-current").innerText()).toMatch(/Kế hoạch có sẵn/);
     await page.close();
   });
 

@@ -38,7 +38,7 @@ describe("renderToExcel: replacing and failing safely", () => {
     const userSheet = snapshot(recorder.sheet("Ghi chú"));
     const oldIds = ["Theo dõi", "Tổng hợp", "Danh mục"].map((n) => recorder.sheet(n).id);
     const result = await renderToExcel(recorder.context, secondVersion());
-    expect(result.syncs).toBe(3);
+    expect(result.syncs).toBe(4);
     expect(recorder.sheetNames()).toEqual(before);
     expect(recorder.cell("Theo dõi", "A1").value).toBe("BẢNG THEO DÕI (lần 2)");
     for (const id of oldIds) expect(recorder.sheets.some((s) => s.id === id)).toBe(false);
@@ -160,35 +160,63 @@ describe("renderToExcel: replacing and failing safely", () => {
     expect(recorder.syncs).toBe(0);
   });
 
-  it("Excel without ExcelApi 1.2 is refused with a message pointing to the .xlsx file", async () => {
+  it("a very hidden owned sheet (Excel refuses to delete one) is made visible, then replaced", async () => {
+    const recorder = await firstRender();
+    recorder.sheet("Danh mục").visibility = "VeryHidden";
+    const oldId = recorder.sheet("Danh mục").id;
+    await renderToExcel(recorder.context, secondVersion());
+    expect(recorder.sheets.some((s) => s.id === oldId)).toBe(false);
+    expect(recorder.sheetNames()).toEqual(["Sheet1", "Ghi chú", "Theo dõi", "Tổng hợp", "Danh mục"]);
+  });
+
+  it("an inline list over 255 characters is refused before anything is sent", async () => {
     const recorder = new ExcelRecorder(["Sheet1"]);
-    const error = await expectRenderError(
-      renderToExcel(recorder.context, everyFeatureSpec(), { isSetSupported: (_s, v) => v === "1.1" }),
-    );
-    expect(error.text.vi).toContain(".xlsx");
-    expect(error.text.en).toContain("Download the .xlsx file");
+    const spec = everyFeatureSpec();
+    const v = spec.sheets[0]!.validations.find((x) => x.type === "list")!;
+    v.list = Array.from({ length: 30 }, (_, i) => `Đơn vị số ${i + 1}`);
+    const error = await expectRenderError(renderToExcel(recorder.context, spec));
+    expect(error.text.vi).toContain("tối đa 255");
+    expect(error.text.en).toContain("at most 255");
     expect(recorder.syncs).toBe(0);
   });
 
-  it("Excel 2019 (ExcelApi 1.7) renders what it can and warns about validation, grid lines and print setup", async () => {
+  it("a table over merged cells is refused before anything is sent", async () => {
     const recorder = new ExcelRecorder(["Sheet1"]);
-    const supported = (_set: string, v: string) => Number(v.split(".")[1]) <= 7;
-    const result = await renderToExcel(recorder.context, everyFeatureSpec(), { isSetSupported: supported });
-    const sheet = recorder.sheet("Theo dõi");
-    expect(sheet.validations.size).toBe(0);
-    expect(sheet.pageLayout).toEqual({});
-    expect(sheet.showGridlines).toBe(true);
-    expect(sheet.conditionalFormats.map((c) => c.props.stopIfTrue)).toEqual([undefined, undefined]);
-    expect(recorder.cell("Theo dõi", "B4").format["format.indentLevel"]).toBeUndefined();
-    expect(sheet.freeze).toEqual({ rows: 3, columns: 2 });
+    const spec = everyFeatureSpec();
+    const sheet = spec.sheets.find((s) => s.tables.length > 0)!;
+    sheet.merges.push("B5:C5"); // inside the table A3:F6
+    const error = await expectRenderError(renderToExcel(recorder.context, spec));
+    expect(error.text.en).toContain("overlaps the merged cells");
+    expect(recorder.syncs).toBe(0);
+  });
+
+  it("freezePanes failing (some builds, OfficeDev/office-js#2196) is reported, never fatal", async () => {
+    const recorder = new ExcelRecorder(["Sheet1"]);
+    recorder.freezePanesBroken = true;
+    const result = await renderToExcel(recorder.context, everyFeatureSpec());
+    expect(recorder.sheetNames()).toEqual(["Sheet1", "Theo dõi", "Tổng hợp", "Danh mục"]);
     expect(recorder.cell("Theo dõi", "A4").value).toBe(1);
-    expect(result.warnings.map((w) => w.en)).toEqual([
-      expect.stringContaining("data validation"),
-      expect.stringContaining("hiding gridlines"),
-      expect.stringContaining("stop-if-true"),
-      expect.stringContaining("print setup"),
-      expect.stringContaining("cell indentation"),
-    ]);
-    for (const w of result.warnings) expect(w.vi).toContain("tải tệp .xlsx");
+    expect(recorder.sheet("Theo dõi").protection).not.toBeNull();
+    expect(result.warnings.map((w) => w.en)).toEqual([expect.stringContaining("GeneralException")]);
+    expect(result.warnings[0]!.vi).toContain("Cố định Ngăn");
+  });
+
+  it("fit-to-width dropped by Excel (OfficeDev/office-js#1860) is replaced by a print scale that holds", async () => {
+    const recorder = new ExcelRecorder(["Sheet1"]);
+    recorder.pageLayoutTabShown = false;
+    const result = await renderToExcel(recorder.context, everyFeatureSpec());
+    const zoom = recorder.sheet("Theo dõi").pageLayout.zoom as { scale: number };
+    expect(zoom.scale).toBeGreaterThanOrEqual(10);
+    expect(zoom.scale).toBeLessThanOrEqual(100);
+    expect(result.warnings.map((w) => w.en).join(" ")).toContain(`Theo dõi (${zoom.scale} %)`);
+  });
+
+  it("an Excel below the manifest's ExcelApi 1.9 refuses the print setup itself (ApiNotFound); nothing is left behind", async () => {
+    // Excel does not load the add-in there; this shows the renderer still fails cleanly if it did.
+    const recorder = new ExcelRecorder(["Sheet1"], { apiVersion: "1.8" });
+    const error = await expectRenderError(renderToExcel(recorder.context, everyFeatureSpec()));
+    expect(error.cause).toMatchObject({ code: "ApiNotFound" });
+    expect(error.text.en).toContain("ExcelApi 1.9");
+    expect(recorder.sheetNames()).toEqual(["Sheet1"]);
   });
 });

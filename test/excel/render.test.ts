@@ -1,6 +1,14 @@
 import { renderToExcel } from "../../src/excel";
 import { RENDERED_FEATURES } from "../../src/excel/features";
-import { activeSheetOp, definedNameOps, Notes, planWrite, propertyOps, visibilityOps } from "../../src/excel/plan";
+import {
+  activeSheetOp,
+  definedNameOps,
+  freezeOps,
+  Notes,
+  planWrite,
+  propertyOps,
+  visibilityOps,
+} from "../../src/excel/plan";
 import { nameKey } from "../../src/excel/refs";
 import { columnWidthPoints, mmToPoints } from "../../src/excel/units";
 import { isoToSerial } from "../../src/dates";
@@ -15,12 +23,12 @@ async function renderEveryFeature() {
 }
 
 describe("renderToExcel: every model feature", () => {
-  it("adds the sheets after the user's, in spec order, with no temporary sheet left, in 3 round trips", async () => {
+  it("adds the sheets after the user's, in spec order, with no temporary sheet left, in 4 round trips (read, write, swap, freeze panes)", async () => {
     const { recorder, result } = await renderEveryFeature();
     expect(recorder.sheetNames()).toEqual(["Sheet1", "Theo dõi", "Tổng hợp", "Danh mục"]);
     expect(result.sheets).toEqual(["Theo dõi", "Tổng hợp", "Danh mục"]);
-    expect(result.syncs).toBe(3);
-    expect(recorder.syncs).toBe(3);
+    expect(result.syncs).toBe(4);
+    expect(recorder.syncs).toBe(4);
     expect(result.warnings).toEqual([]);
   });
 
@@ -338,7 +346,7 @@ describe("renderToExcel: every model feature", () => {
       "NQ08.Unit": "XA001",
     });
     // Workbook-level changes wait for the swap, so a failed write leaves them alone.
-    const lastBatch = recorder.syncs;
+    const lastBatch = recorder.syncs - 1; // the swap; the last sync only freezes panes
     const workbookLevel = recorder.calls.filter(
       (c) => c.kind !== "load" && /^workbook\.(names|properties)/.test(c.target),
     );
@@ -348,13 +356,14 @@ describe("renderToExcel: every model feature", () => {
 
   it("covers every feature listed in RENDERED_FEATURES with at least one operation", () => {
     const spec = everyFeatureSpec();
-    const notes = new Notes(() => true);
+    const notes = new Notes();
     const tempSheetNames = spec.sheets.map((_, i) => `~t-${i}`);
     const tempTableNames = new Map(spec.sheets.flatMap((s) => s.tables).map((t, i) => [nameKey(t.name), `_t_${i}`]));
     const ops = [
-      ...planWrite({ spec, tempSheetNames, tempTableNames, supported: () => true, chunkBytes: 1_000_000 }, notes),
-      ...definedNameOps(spec, [], notes),
-      ...propertyOps(spec, notes),
+      ...planWrite({ spec, tempSheetNames, tempTableNames, chunkBytes: 1_000_000 }, notes),
+      ...freezeOps(spec),
+      ...definedNameOps(spec, []),
+      ...propertyOps(spec),
       ...visibilityOps(spec),
       ...activeSheetOp(spec),
     ];

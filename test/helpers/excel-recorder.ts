@@ -9,13 +9,64 @@
  * (values, formulas, formats), columns, rows, merges, validations, conditional formats, tables,
  * protection, page layout, names and document properties.
  *
+ * Requirement sets: every member is looked up in src/excel/api-sets.json (generated from the
+ * `[Api set: ExcelApi 1.x]` tags of @types/office-js by scripts/gen-excel-api-sets.mjs). The
+ * recorder is given the client's ExcelApi version (default 1.9, the manifest's minimum); a member
+ * above it fails the sync with `ApiNotFound`, an argument form above it with `InvalidArgument`, as
+ * Excel does. A member the types do not declare throws at once (a typo in the add-in).
+ *
+ * Strictness: reading a scalar property that was not loaded and synced throws `PropertyNotLoaded`
+ * (Office.js does this in the client, before any round trip); `load` gives only what was asked.
+ *
+ * Request size: each sync's batch is serialised the way the Office.js runtime builds its RichApi
+ * request (OfficeExtension.ClientRequestBase: `{AutoKeepReference, Actions, ObjectPaths}`, object
+ * paths with ids, parents and arguments; Instantiate/Query/Method/SetProperty actions), and
+ * `batchBytes` holds the UTF-8 length of that JSON — not the renderer's own estimate.
+ *
  * Excel behaviours modelled because the renderer relies on them: strings set through `values`
  * that start with "=" become formulas unless the cell is text-formatted ("@"); renaming a sheet or
  * table rewrites formulas that point at it; deleting a sheet turns references to it into #REF!;
  * a protected sheet rejects cell writes; names of sheets, tables and defined names must be unique;
- * the last visible sheet cannot be hidden or deleted; 2-D arrays must match the range's size.
+ * the last visible sheet cannot be hidden or deleted; 2-D arrays must match the range's size; a very
+ * hidden sheet cannot be deleted; an inline list validation source is at most 255 characters; a
+ * table cannot cover merged cells.
  */
+import apiSets from "../../src/excel/api-sets.json";
 import { columnNumber, parseRange } from "../../src/workbook/a1";
+
+/** One member of an Excel class, as the generated table describes it. */
+export interface ApiMember {
+  kind: "property" | "method";
+  set: string;
+  version: string | null;
+  readonly?: boolean;
+  type?: string;
+  setVersion?: string;
+  args?: { index: number; when: "given" | "object"; version: string }[];
+  note?: string;
+}
+
+const API = (apiSets as unknown as { classes: Record<string, Record<string, ApiMember>> }).classes;
+
+/** The generated table's entry for `cls.member`, or undefined when the types do not declare it. */
+export function apiMember(cls: string, member: string): ApiMember | undefined {
+  const members = API[cls];
+  return members && Object.prototype.hasOwnProperty.call(members, member) ? members[member] : undefined;
+}
+
+/** "1.9" → 1009, so that 1.10 sorts after 1.9. */
+function versionKey(v: string): number {
+  const [major, minor] = v.split(".").map(Number);
+  return (major ?? 0) * 1000 + (minor ?? 0);
+}
+
+/** What one queued command needs of the client: a requirement set, and the error Excel gives without it. */
+interface Need {
+  what: string;
+  set: string;
+  version: string | null;
+  code: "ApiNotFound" | "InvalidArgument";
+}
 
 export interface RecordedCall {
   /** 1-based number of the sync this call went out with. */
@@ -103,8 +154,26 @@ type Seg =
   | { kind: "call"; name: string; args: unknown[]; resolved?: number }
   | { kind: "item"; id: number; label: string };
 
+/** An Office.js object path as the runtime sends it (OfficeExtension.ObjectPath.objectPathInfo). */
+interface PathInfo {
+  Id: number;
+  ObjectPathType: 1 | 3 | 4 | 5;
+  Name: string;
+  ParentObjectPathId?: number;
+  ArgumentInfo?: { Arguments: unknown[]; ReferencedObjectPathIds?: number[] };
+}
+
 interface NodeState {
   path: Seg[];
+  /** Excel class of the proxy ("Worksheet", "RangeFormat"…); "" for the request context. */
+  cls: string;
+  /** The object path Office.js would send; none for the request context itself. */
+  info?: PathInfo;
+  parent?: NodeState;
+  /** Proxies passed as arguments of the method that made this object. */
+  argNodes?: NodeState[];
+  /** Requirement sets of the members that lead here. */
+  needs: Need[];
   snapshot?: Record<string, unknown>;
   items?: unknown[];
 }
@@ -115,9 +184,11 @@ interface QueuedOp {
   name: string;
   value: unknown;
   seg?: Seg;
-  node?: NodeState;
+  node: NodeState;
+  /** For a method returning an object: the node of that object. */
+  result?: NodeState;
+  needs: Need[];
   call: RecordedCall;
-  bytes: number;
 }
 
 type Area =
@@ -147,32 +218,53 @@ type Resolved =
   | { t: "chart"; chart: FakeChart; sheet: FakeSheet; sub: string[] }
   | { t: "properties"; sub: string[] };
 
-/** Methods the fake knows; any other property access is navigation to a child object. */
-const METHODS = new Set([
-  "add",
-  "getItem",
-  "getRange",
-  "merge",
-  "delete",
-  "activate",
-  "protect",
-  "freezeRows",
-  "freezeColumns",
-  "freezeAt",
-  "setPrintTitleRows",
-  "setPrintArea",
-  "select",
-  "getActiveWorksheet",
-  "getItemAt",
-  "setCategoryNames",
-  "setPosition",
-  "setSolidColor",
-]);
-
 const NODE = Symbol("node");
 
+const ENCODER = new TextEncoder();
+
 function utf8Length(s: string): number {
-  return new TextEncoder().encode(s).length;
+  return ENCODER.encode(s).length;
+}
+
+/** Member names go on the wire in Pascal case ("Values", "GetRange"), as Office.js sends them. */
+function wireName(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** Office.js's own message for a property read before load + sync. */
+function propertyNotLoaded(name: string): string {
+  return `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`;
+}
+
+/** `load("items/name, items/id")` / `load(["items/name"])` → ["items/name", "items/id"]. */
+function selectPaths(props: string | string[] | null | undefined): string[] {
+  if (props === undefined || props === null) return [];
+  const list = Array.isArray(props) ? props : props.split(",");
+  return list.map((p) => p.trim()).filter((p) => p !== "");
+}
+
+/** Keeps only the loaded paths of a full snapshot ("name", "worksheet/name"); all scalars when none is named. */
+function pick(full: Record<string, unknown>, paths: string[]): Record<string, unknown> {
+  if (paths.length === 0) {
+    return Object.fromEntries(Object.entries(full).filter(([, v]) => v === null || typeof v !== "object"));
+  }
+  const out: Record<string, unknown> = {};
+  for (const path of paths) {
+    const parts = path.split("/");
+    let from: unknown = full;
+    let into = out;
+    parts.forEach((part, i) => {
+      from = (from as Record<string, unknown> | undefined)?.[part];
+      if (i === parts.length - 1) into[part] = from;
+      else into = (into[part] ??= {}) as Record<string, unknown>;
+    });
+  }
+  return out;
+}
+
+/** The class of a collection's items: WorksheetCollection → Worksheet. */
+function itemClass(cls: string): string {
+  return cls.replace(/Collection$/, "");
 }
 
 function segText(seg: Seg): string {
@@ -194,6 +286,11 @@ function parseArea(address: string | undefined): Area {
   const r = parseRange(address);
   if (!r) throw new FakeExcelError("InvalidArgument", `Bad address ${address}`);
   return { kind: "cells", ...r };
+}
+
+function overlaps(a: Area, b: Extract<Area, { kind: "cells" }>): boolean {
+  if (a.kind !== "cells") return false;
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
 function letters(n: number): string {
@@ -222,11 +319,23 @@ function sheetRefPattern(name: string): RegExp {
   return new RegExp(`${quoted}|(?<![A-Za-z0-9_.'])${escapeRe(name)}!`, "gi");
 }
 
+export interface RecorderOptions {
+  /** The client's ExcelApi version (what `isSetSupported("ExcelApi", v)` answers up to). Default "1.9". */
+  apiVersion?: string;
+  /** Keep the JSON body of every request (for tests that read the wire format). */
+  keepRequests?: boolean;
+  /** False: grid writes are checked but cell contents not stored (for very large renders). */
+  storeCells?: boolean;
+}
+
 export class ExcelRecorder {
   readonly calls: RecordedCall[] = [];
-  /** Payload bytes of each sync batch (UTF-8 JSON of every queued call). */
+  /** UTF-8 bytes of each sync's request, serialised as the Office.js runtime sends it. */
   readonly batchBytes: number[] = [];
+  /** The request bodies, when `keepRequests` was asked for. */
+  readonly requests: unknown[] = [];
   syncs = 0;
+  readonly apiVersion: string;
   readonly sheets: FakeSheet[] = [];
   readonly tables: FakeTable[] = [];
   readonly names: FakeName[] = [];
@@ -235,27 +344,47 @@ export class ExcelRecorder {
   activeSheetId: number | null = null;
   /** The range last selected with `range.select()`. */
   selection: { sheet: string; address: string } | null = null;
+  /**
+   * Excel ignores fit-to-page settings of `pageLayout.zoom` until the Page Layout tab has been shown
+   * (OfficeDev/office-js#1860); false models a user who never opened it.
+   */
+  pageLayoutTabShown = true;
+  /** Makes `freezePanes` calls fail with GeneralException, as some builds do (OfficeDev/office-js#2196). */
+  freezePanesBroken = false;
 
   private queue: QueuedOp[] = [];
   private nextId = 1;
+  /** Office.js numbers object paths and actions from one counter per request context. */
+  private nextWireId = 1;
+  private readonly keepRequests: boolean;
+  private readonly storeCells: boolean;
   private failure: { match: (c: RecordedCall) => boolean; error: FakeExcelError; once: boolean } | null = null;
   readonly context: Excel.RequestContext;
 
-  constructor(sheetNames: string[] = ["Sheet1"]) {
+  constructor(sheetNames: string[] = ["Sheet1"], options: RecorderOptions = {}) {
+    this.apiVersion = options.apiVersion ?? "1.9";
+    this.keepRequests = options.keepRequests ?? false;
+    this.storeCells = options.storeCells ?? true;
     for (const name of sheetNames) this.createSheet(name);
     this.activeSheetId = this.sheets[0]?.id ?? null;
-    const root = this.proxy({ path: [] });
+    const root = this.proxy({ path: [], cls: "RequestContext", needs: [] });
     const sync = () => this.sync();
+    const workbook = (root as Record<string, unknown>).workbook;
     this.context = new Proxy(
       {},
       {
         get: (_t, key) => {
           if (key === "sync") return sync;
-          if (key === "workbook") return (root as Record<string, unknown>).workbook;
+          if (key === "workbook") return workbook;
           return undefined;
         },
       },
     ) as Excel.RequestContext;
+  }
+
+  /** What Office.context.requirements.isSetSupported answers on this client. */
+  isSetSupported(set: string, version = "1.1"): boolean {
+    return set === "ExcelApi" && versionKey(version) <= versionKey(this.apiVersion);
   }
 
   /** Makes the sync that executes the first matching call fail (the calls before it stay applied). */
@@ -321,6 +450,36 @@ export class ExcelRecorder {
 
   // --- Proxies ---------------------------------------------------------------------------------
 
+  private memberNeed(cls: string, name: string, member: ApiMember, version: string | null): Need {
+    return { what: `${cls}.${name}`, set: member.set, version, code: "ApiNotFound" };
+  }
+
+  private member(node: NodeState, key: string): ApiMember {
+    const member = apiMember(node.cls, key);
+    // Office.js proxies have no such member: the add-in would read undefined or set an expando
+    // property that never reaches Excel. Either way it is a bug, so it fails here, loudly.
+    if (!member) throw new TypeError(`Excel.${node.cls} has no member "${key}" (@types/office-js)`);
+    return member;
+  }
+
+  private child(
+    node: NodeState,
+    seg: Seg,
+    cls: string,
+    needs: Need[],
+    info: PathInfo,
+    argNodes?: NodeState[],
+  ): NodeState {
+    return {
+      path: [...node.path, seg],
+      cls,
+      info,
+      ...(node.info ? { parent: node } : {}),
+      ...(argNodes && argNodes.length > 0 ? { argNodes } : {}),
+      needs: [...node.needs, ...needs],
+    };
+  }
+
   private proxy(node: NodeState): unknown {
     const children = new Map<string, unknown>();
     const target = { [NODE]: node };
@@ -329,48 +488,145 @@ export class ExcelRecorder {
         if (key === NODE) return node;
         if (typeof key === "symbol" || key === "then") return undefined;
         if (key === "toJSON") return () => `<${pathText(node.path)}>`;
+        if (key === "context") return this.context;
         if (key === "load") {
           return (props?: string | string[]) => {
-            this.enqueue({ kind: "load", path: node.path, name: "load", value: props ?? null, node });
+            this.enqueue({
+              kind: "load",
+              path: node.path,
+              name: "load",
+              value: props ?? null,
+              node,
+              needs: this.loadNeeds(node, props),
+            });
             return this.proxy(node);
           };
         }
         if (key === "items") {
-          if (!node.items) throw new FakeExcelError("PropertyNotLoaded", `items of ${pathText(node.path)} not loaded`);
+          if (!node.items) throw new FakeExcelError("PropertyNotLoaded", propertyNotLoaded("items"));
           return node.items;
         }
-        if (node.snapshot && key in node.snapshot) {
-          const v = node.snapshot[key];
-          if (v !== null && typeof v === "object")
-            return this.proxy({
-              path: [...node.path, { kind: "prop", name: key }],
-              snapshot: v as Record<string, unknown>,
-            });
-          return v;
-        }
-        if (METHODS.has(key)) {
+        const member = this.member(node, key);
+        const need = this.memberNeed(node.cls, key, member, member.version);
+        if (member.kind === "method") {
           return (...args: unknown[]) => {
             const seg: Seg = { kind: "call", name: key, args };
-            this.enqueue({ kind: "call", path: node.path, name: key, value: args, seg });
-            return this.proxy({ path: [...node.path, seg] });
+            const argNodes = args
+              .map((a) => (a !== null && typeof a === "object" ? (a as { [NODE]?: NodeState })[NODE] : undefined))
+              .filter((n): n is NodeState => n !== undefined);
+            const needs = [need, ...this.argumentNeeds(node.cls, key, member, args)];
+            const result = member.type
+              ? this.child(node, seg, member.type, needs, this.pathInfo(3, key, node, this.wireArgs(args)), argNodes)
+              : undefined;
+            this.enqueue({
+              kind: "call",
+              path: node.path,
+              name: key,
+              value: args,
+              seg,
+              node,
+              needs,
+              ...(result ? { result } : {}),
+            });
+            return result ? this.proxy(result) : undefined;
           };
         }
-        let child = children.get(key);
-        if (!child) {
-          child = this.proxy({ path: [...node.path, { kind: "prop", name: key }] });
-          children.set(key, child);
+        if (member.type) {
+          let child = children.get(key);
+          if (!child) {
+            const nested = node.snapshot?.[key];
+            const state = this.child(
+              node,
+              { kind: "prop", name: key },
+              member.type,
+              [need],
+              this.pathInfo(4, key, node),
+            );
+            if (nested !== null && typeof nested === "object") state.snapshot = nested as Record<string, unknown>;
+            child = this.proxy(state);
+            children.set(key, child);
+          }
+          return child;
         }
-        return child;
+        if (node.snapshot && key in node.snapshot) return node.snapshot[key];
+        throw new FakeExcelError("PropertyNotLoaded", propertyNotLoaded(key));
       },
       set: (_t, key, value) => {
         if (typeof key === "symbol") return false;
-        this.enqueue({ kind: "set", path: node.path, name: key, value });
+        const member = this.member(node, key);
+        if (member.kind !== "property" || member.readonly || member.type)
+          throw new TypeError(`Excel.${node.cls}.${key} cannot be set`);
+        const need = this.memberNeed(node.cls, key, member, member.setVersion ?? member.version);
+        this.enqueue({ kind: "set", path: node.path, name: key, value, node, needs: [need] });
         return true;
       },
     });
   }
 
-  private enqueue(op: Omit<QueuedOp, "call" | "bytes">): void {
+  private pathInfo(type: 3 | 4 | 5, name: string, parent: NodeState, args?: PathInfo["ArgumentInfo"]): PathInfo {
+    // context.workbook is Office.js's global object: its path is the root of every other.
+    if (!parent.info) return { Id: this.nextWireId++, ObjectPathType: 1, Name: "" };
+    return {
+      Id: this.nextWireId++,
+      ObjectPathType: type,
+      Name: type === 5 ? "" : wireName(name),
+      ParentObjectPathId: parent.info.Id,
+      ...(args ? { ArgumentInfo: args } : {}),
+    };
+  }
+
+  /** Arguments as Office.js sends them: proxies become the ids of their object paths. */
+  private wireArgs(args: unknown[]): NonNullable<PathInfo["ArgumentInfo"]> {
+    let any = false;
+    const ids: number[] = [];
+    const values = args.map((a) => {
+      const n = a !== null && typeof a === "object" ? (a as { [NODE]?: NodeState })[NODE] : undefined;
+      ids.push(n?.info?.Id ?? 0);
+      if (n?.info) {
+        any = true;
+        return n.info.Id;
+      }
+      return a;
+    });
+    return any ? { Arguments: values, ReferencedObjectPathIds: ids } : { Arguments: values };
+  }
+
+  private argumentNeeds(cls: string, name: string, member: ApiMember, args: unknown[]): Need[] {
+    return (member.args ?? []).flatMap((a) => {
+      const arg = args[a.index];
+      const applies = a.when === "given" ? arg !== undefined : arg !== null && typeof arg === "object";
+      return applies
+        ? [
+            {
+              what: `${cls}.${name} argument ${a.index + 1} (${a.when === "object" ? "an object" : "given"})`,
+              set: member.set,
+              version: a.version,
+              code: "InvalidArgument" as const,
+            },
+          ]
+        : [];
+    });
+  }
+
+  /** Loading a property path needs every member on it, on the collection's item class. */
+  private loadNeeds(node: NodeState, props: string | string[] | undefined): Need[] {
+    const needs: Need[] = [];
+    for (const path of selectPaths(props)) {
+      let cls = node.cls;
+      for (const part of path.split("/")) {
+        if (part === "items") {
+          cls = itemClass(cls);
+          continue;
+        }
+        const member = this.member({ ...node, cls }, part);
+        needs.push(this.memberNeed(cls, part, member, member.version));
+        cls = member.type ?? cls;
+      }
+    }
+    return needs;
+  }
+
+  private enqueue(op: Omit<QueuedOp, "call">): void {
     const call: RecordedCall = {
       batch: this.syncs + 1,
       kind: op.kind,
@@ -379,16 +635,31 @@ export class ExcelRecorder {
       value: op.value,
     };
     this.calls.push(call);
-    const bytes = utf8Length(JSON.stringify({ p: call.target, n: call.name, v: call.value }) ?? "");
-    this.queue.push({ ...op, call, bytes });
+    this.queue.push({ ...op, needs: [...op.node.needs, ...op.needs], call });
+  }
+
+  private supports(need: Need): boolean {
+    return need.set === "ExcelApi" && need.version !== null && versionKey(need.version) <= versionKey(this.apiVersion);
   }
 
   private async sync(): Promise<void> {
     const queue = this.queue;
     this.queue = [];
     this.syncs++;
-    this.batchBytes.push(queue.reduce((n, op) => n + op.bytes, 0));
+    const body = this.requestBody(queue);
+    const json = JSON.stringify(body);
+    this.batchBytes.push(utf8Length(json));
+    if (this.keepRequests) this.requests.push(JSON.parse(json) as unknown);
     for (const op of queue) {
+      const missing = op.needs.find((n) => !this.supports(n));
+      if (missing) {
+        throw new FakeExcelError(
+          missing.code,
+          missing.code === "ApiNotFound"
+            ? `The API you are trying to use could not be found. ${missing.what} is part of the ${missing.set} ${missing.version ?? "Preview"} requirement set, which is not available in your version of Excel (${this.apiVersion}).`
+            : `The argument is invalid or missing or has an incorrect format. ${missing.what} needs ${missing.set} ${missing.version ?? "Preview"} (this Excel: ${this.apiVersion}).`,
+        );
+      }
       if (this.failure?.match(op.call)) {
         const error = this.failure.error;
         if (this.failure.once) this.failure = null;
@@ -396,6 +667,79 @@ export class ExcelRecorder {
       }
       this.execute(op);
     }
+  }
+
+  /**
+   * The batch as OfficeExtension.ClientRequestBase.buildRequestMessageBodyAndRequestFlags builds it:
+   * every action in order, an Instantiate action before the first use of each object path (and its
+   * parents and argument paths), and every referenced path once in `ObjectPaths`.
+   */
+  private requestBody(queue: readonly QueuedOp[]): unknown {
+    const actions: unknown[] = [];
+    const paths: Record<number, PathInfo> = {};
+    const instantiated = new Set<number>();
+    const reference = (n: NodeState | undefined): void => {
+      for (let cur = n; cur?.info; cur = cur.parent) {
+        if (paths[cur.info.Id]) return;
+        paths[cur.info.Id] = cur.info;
+        for (const a of cur.argNodes ?? []) reference(a);
+      }
+    };
+    const instantiate = (n: NodeState | undefined): void => {
+      if (!n?.info || instantiated.has(n.info.Id)) return;
+      instantiate(n.parent);
+      for (const a of n.argNodes ?? []) instantiate(a);
+      instantiated.add(n.info.Id);
+      actions.push({ Id: this.nextWireId++, ActionType: 1, Name: "", ObjectPathId: n.info.Id });
+      reference(n);
+    };
+    for (const op of queue) {
+      const node = op.node;
+      if (op.kind === "call" && op.result) {
+        // A method returning an object is an object path; Office.js sends it when it is used.
+        instantiate(op.result);
+        continue;
+      }
+      instantiate(node);
+      const id = node.info?.Id ?? 0;
+      if (op.kind === "load") {
+        actions.push({
+          Id: this.nextWireId++,
+          ActionType: 2,
+          Name: "",
+          ObjectPathId: id,
+          QueryInfo: {
+            Select: selectPaths(op.value as string | string[] | undefined),
+            Expand: [],
+            Skip: null,
+            Top: null,
+          },
+        });
+      } else if (op.kind === "set") {
+        actions.push({
+          Id: this.nextWireId++,
+          ActionType: 4,
+          Name: wireName(op.name),
+          ObjectPathId: id,
+          ArgumentInfo: { Arguments: [op.value] },
+        });
+      } else {
+        const args = op.value as unknown[];
+        const argNodes = args
+          .map((a) => (a !== null && typeof a === "object" ? (a as { [NODE]?: NodeState })[NODE] : undefined))
+          .filter((n): n is NodeState => n !== undefined);
+        for (const a of argNodes) instantiate(a);
+        actions.push({
+          Id: this.nextWireId++,
+          ActionType: 3,
+          Name: wireName(op.name),
+          ObjectPathId: id,
+          ArgumentInfo: this.wireArgs(args),
+        });
+      }
+      reference(node);
+    }
+    return { AutoKeepReference: false, Actions: actions, ObjectPaths: paths };
   }
 
   // --- Execution -------------------------------------------------------------------------------
@@ -589,7 +933,7 @@ export class ExcelRecorder {
   private execute(op: QueuedOp): void {
     const target = this.resolve(op.path);
     if (op.kind === "load") {
-      this.load(target, op.node as NodeState, op.path);
+      this.load(target, op.node, op.path, op.value as string | string[] | null);
       return;
     }
     if (op.kind === "call") {
@@ -599,9 +943,24 @@ export class ExcelRecorder {
     this.set(target, op.name, op.value);
   }
 
-  private load(target: Resolved, node: NodeState, path: Seg[]): void {
-    const itemProxy = (id: number, label: string, snapshot: Record<string, unknown>) =>
-      this.proxy({ path: [...path, { kind: "item", id, label }], snapshot });
+  private load(target: Resolved, node: NodeState, path: Seg[], props: string | string[] | null): void {
+    // Only what was asked for is readable afterwards, like Office.js ("items/name" → items[i].name).
+    const select = selectPaths(props).map((p) => p.replace(/^items\//, ""));
+    const itemProxy = (id: number, label: string, full: Record<string, unknown>) =>
+      this.proxy({
+        path: [...path, { kind: "item", id, label }],
+        cls: itemClass(node.cls),
+        info: {
+          Id: this.nextWireId++,
+          ObjectPathType: 5,
+          Name: "",
+          ...(node.info ? { ParentObjectPathId: node.info.Id } : {}),
+          ArgumentInfo: { Arguments: [String(full.id ?? label)] },
+        },
+        parent: node,
+        needs: node.needs,
+        snapshot: pick(full, select),
+      });
     if (target.t === "worksheets") {
       node.items = this.sheets.map((s, i) =>
         itemProxy(s.id, s.name, { id: `{${s.id}}`, name: s.name, visibility: s.visibility, position: i }),
@@ -614,6 +973,9 @@ export class ExcelRecorder {
       node.items = this.names.map((n) =>
         itemProxy(n.id, n.name, { name: n.name, formula: n.formula, visible: n.visible }),
       );
+    } else if (target.t === "pageLayout" && target.sub.length === 0) {
+      // A new sheet prints at 100 %.
+      node.snapshot = pick({ zoom: { scale: 100 }, ...target.sheet.pageLayout }, select);
     } else {
       throw new FakeExcelError("NotImplemented", `Fake Excel cannot load ${target.t}`);
     }
@@ -645,6 +1007,8 @@ export class ExcelRecorder {
         if (name === "getRange") return;
         if (name === "delete") {
           const sheet = target.sheet;
+          if (sheet.visibility === "VeryHidden")
+            throw new FakeExcelError("InvalidOperation", "This operation is not permitted for a very hidden sheet.");
           const visible = this.sheets.filter((s) => s.visibility === "Visible");
           if (visible.length === 1 && visible[0] === sheet)
             throw new FakeExcelError("InvalidOperation", "Cannot delete the last visible sheet");
@@ -719,7 +1083,9 @@ export class ExcelRecorder {
       case "sheetTables":
         if (name === "add") {
           this.guardProtected(target.sheet);
-          const { address } = this.areaOf(args[0], target.sheet);
+          const { address, area } = this.areaOf(args[0], target.sheet);
+          if (area.kind === "cells" && target.sheet.merges.some((m) => overlaps(parseArea(m), area)))
+            throw new FakeExcelError("InvalidOperation", "A table can't overlap a range that contains merged cells.");
           let n = 1;
           while (this.nameTaken(`Table${n}`)) n++;
           const table: FakeTable = {
@@ -747,6 +1113,8 @@ export class ExcelRecorder {
         break;
       case "freezePanes": {
         const sheet = target.sheet;
+        if (this.freezePanesBroken)
+          throw new FakeExcelError("GeneralException", "There was an internal error while processing the request.");
         if (name === "freezeRows") sheet.freeze = { rows: Number(args[0]), columns: 0 };
         else if (name === "freezeColumns") sheet.freeze = { rows: 0, columns: Number(args[0]) };
         else if (name === "freezeAt") {
@@ -834,6 +1202,10 @@ export class ExcelRecorder {
         return;
       case "dataValidation": {
         this.guardProtected(target.sheet);
+        const source = (value as { list?: { source?: unknown } } | null)?.list?.source;
+        // Excel keeps an inline list (not a formula or range) to 255 characters.
+        if (name === "rule" && typeof source === "string" && !source.startsWith("=") && source.length > 255)
+          throw new FakeExcelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
         const entry = target.sheet.validations.get(target.address) ?? {};
         entry[name] = value;
         target.sheet.validations.set(target.address, entry);
@@ -856,9 +1228,14 @@ export class ExcelRecorder {
         }
         target.table.props[name] = value;
         return;
-      case "pageLayout":
-        target.sheet.pageLayout[[...target.sub, name].join(".")] = value;
+      case "pageLayout": {
+        const key = [...target.sub, name].join(".");
+        const zoom = value as Excel.PageLayoutZoomOptions | null;
+        // OfficeDev/office-js#1860: fit-to-pages is dropped unless the Page Layout tab was shown.
+        if (key === "zoom" && !this.pageLayoutTabShown && zoom && zoom.scale === undefined) return;
+        target.sheet.pageLayout[key] = value;
         return;
+      }
       case "name":
         if (name === "visible") {
           target.item.visible = !!value;
@@ -911,6 +1288,7 @@ export class ExcelRecorder {
         );
       }
     }
+    if (!this.storeCells) return;
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
         const address = `${letters(area.left + c)}${area.top + r}`;

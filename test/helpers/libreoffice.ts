@@ -9,11 +9,13 @@ import { tmpdir } from "node:os";
 import { basename, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
-export type LibreOfficeTarget = "pdf" | "xlsx";
+export type LibreOfficeTarget = "pdf" | "xlsx" | "ods" | "xls";
 
 const FILTERS: Record<LibreOfficeTarget, string> = {
   pdf: "pdf:calc_pdf_Export",
   xlsx: "xlsx:Calc MS Excel 2007 XML",
+  ods: "ods:calc8",
+  xls: "xls:MS Excel 97",
 };
 
 let available: boolean | undefined;

@@ -11,8 +11,10 @@ import { generateForms } from "../../src/jobs/forms";
 import { builtinPlan, reportingUnits, tasksOf } from "../../src/plan";
 import { reportPeriod } from "../../src/schedule";
 import { CONSOLIDATED_SHEETS } from "../../src/workbook/consolidated";
+import { setPlan } from "../../src/taskpane/services/impl/shared";
 import { isoToSerial } from "../../src/dates";
 import { APPENDIX_SHEET } from "../../src/workbook/appendix";
+import { PLAN_SHEETS } from "../../src/workbook/book-layout";
 import { TRACKING_SHEET } from "../../src/workbook/tracking";
 import { readXlsx } from "../../src/xlsx/read";
 import {
@@ -36,13 +38,12 @@ const H1 = reportPeriod("2026-H1")!;
 const AS_OF = "2026-06-20";
 const TODAY = "2026-11-30";
 
-/** Excel answering isSetSupported like a build that stops at ExcelApi 1.`top`. */
-function upTo(top: number): (set: string, version: string) => boolean {
-  return (set, version) => set === "ExcelApi" && Number(version.split(".")[1]) <= top;
-}
-
-function target(recorder: ExcelRecorder, top = 17): ExcelTarget {
-  return { run: (batch) => batch(recorder.context), isSetSupported: upTo(top) };
+/** The recorded workbook as the services see it; isSetSupported answers for the recorder's own version (1.9 unless set). */
+function target(recorder: ExcelRecorder): ExcelTarget {
+  return {
+    run: (batch) => batch(recorder.context),
+    isSetSupported: (set, version) => recorder.isSetSupported(set, version),
+  };
 }
 
 function source(name: string, bytes: Uint8Array, lastModified = Date.UTC(2026, 5, 16)): SourceFile {
@@ -130,7 +131,7 @@ describe("createTracking", () => {
     if (out.kind !== "download") throw new Error(out.kind);
     expect(out.download.name).toBe("So-theo-doi-NQ08.xlsx");
     const book = readXlsx(out.download.bytes);
-    expect(book.sheets.map((s) => s.name)).toEqual([APPENDIX_SHEET, TRACKING_SHEET]);
+    expect(book.sheets.map((s) => s.name)).toEqual([APPENDIX_SHEET, TRACKING_SHEET, ...PLAN_SHEETS]);
     const sheet = book.sheet(TRACKING_SHEET)!;
     expect(sheet.cell("C2")?.value).toBe(isoToSerial(AS_OF));
     expect(sheet.cell("C2")?.formula).toBeUndefined();
@@ -154,15 +155,41 @@ describe("createTracking", () => {
       excel: target(recorder),
     });
     if (first.kind !== "excel") throw new Error(first.kind);
-    expect(first.report.sheets).toEqual([APPENDIX_SHEET, TRACKING_SHEET]);
-    expect(recorder.sheetNames()).toEqual(["Sheet1", APPENDIX_SHEET, TRACKING_SHEET]);
+    expect(first.report.sheets).toEqual([APPENDIX_SHEET, TRACKING_SHEET, ...PLAN_SHEETS]);
+    expect(recorder.sheetNames()).toEqual(["Sheet1", APPENDIX_SHEET, TRACKING_SHEET, ...PLAN_SHEETS]);
     expect(first.report.syncs).toBe(recorder.syncs);
-    expect(first.report.syncs).toBeLessThanOrEqual(4);
+    // Look for the office's plan sheets, read the sheet list, write, swap into place, freeze panes.
+    expect(first.report.syncs).toBeLessThanOrEqual(5);
     expect(recorder.cell(TRACKING_SHEET, "C2").value).toBe(isoToSerial(AS_OF));
     expect(recorder.sheet(TRACKING_SHEET).pageLayout.orientation).toBe("Landscape");
 
-    const before = recorder.syncs;
-    const again = await createTracking({
+    // The workbook now holds the office's plan sheets: re-creating from a plan not read from them
+    // would overwrite their edits, so it is refused with what to do.
+    const request = { asOf: AS_OF, today: TODAY, soonDays: 30, titleSize: 14, tableSize: 13, excel: target(recorder) };
+    await expect(createTracking(request)).rejects.toMatchObject({
+      text: { vi: expect.stringContaining("Đọc kế hoạch từ sổ đang mở"), en: expect.stringContaining("overwrite") },
+    });
+    expect(recorder.sheetNames()).toEqual(["Sheet1", APPENDIX_SHEET, TRACKING_SHEET, ...PLAN_SHEETS]);
+
+    // Once the plan was read from those sheets, a re-run replaces them with the same syncs.
+    setPlan(builtinPlan(), true);
+    try {
+      const before = recorder.syncs;
+      const again = await createTracking(request);
+      if (again.kind !== "excel") throw new Error(again.kind);
+      expect(recorder.syncs - before).toBe(again.report.syncs);
+      expect(again.report.syncs).toBe(first.report.syncs - 1);
+      expect(recorder.sheetNames()).toEqual(["Sheet1", APPENDIX_SHEET, TRACKING_SHEET, ...PLAN_SHEETS]);
+    } finally {
+      setPlan(null);
+    }
+  });
+
+  it("a build that drops fit-to-width and fails freezePanes: the workbook is complete, a print scale holds, both are explained", async () => {
+    const recorder = new ExcelRecorder(["Sheet1"]);
+    recorder.pageLayoutTabShown = false; // OfficeDev/office-js#1860
+    recorder.freezePanesBroken = true; // OfficeDev/office-js#2196
+    const out = await createTracking({
       asOf: AS_OF,
       today: TODAY,
       soonDays: 30,
@@ -170,54 +197,20 @@ describe("createTracking", () => {
       tableSize: 13,
       excel: target(recorder),
     });
-    if (again.kind !== "excel") throw new Error(again.kind);
-    expect(recorder.syncs - before).toBe(first.report.syncs);
-    expect(recorder.sheetNames()).toEqual(["Sheet1", APPENDIX_SHEET, TRACKING_SHEET]);
-  });
-
-  it("Excel 2019 (ExcelApi 1.7): says what is missing, writes nothing, offers the .xlsx; writes anyway when asked", async () => {
-    const recorder = new ExcelRecorder(["Sheet1"]);
-    const request = {
-      asOf: AS_OF,
-      today: TODAY,
-      soonDays: 30,
-      titleSize: 14,
-      tableSize: 13,
-      excel: target(recorder, 7),
-    };
-    const out = await createTracking(request);
-    if (out.kind !== "missing-features") throw new Error(out.kind);
-    expect(out.canForce).toBe(true);
-    expect(out.summary.vi).toContain("thiết lập in");
-    expect(out.summary.en).toContain("print setup");
-    expect(out.features.map((f) => f.en).join(" ")).toMatch(/ExcelApi 1\.9/);
-    expect(out.download.name).toBe("So-theo-doi-NQ08.xlsx");
-    expect(readXlsx(out.download.bytes).sheets.map((s) => s.name)).toEqual([APPENDIX_SHEET, TRACKING_SHEET]);
-    expect(recorder.syncs).toBe(0);
-    expect(recorder.sheetNames()).toEqual(["Sheet1"]);
-
-    const forced = await createTracking({ ...request, force: true });
-    if (forced.kind !== "excel") throw new Error(forced.kind);
-    expect(recorder.sheetNames()).toEqual(["Sheet1", APPENDIX_SHEET, TRACKING_SHEET]);
-    expect(forced.report.warnings.map((w) => w.en).join(" ")).toMatch(/print setup/);
-    expect(recorder.sheet(TRACKING_SHEET).pageLayout).toEqual({});
-  });
-
-  it("ExcelApi 1.1: cannot write at all, so only the download is offered", async () => {
-    const recorder = new ExcelRecorder(["Sheet1"]);
-    const out = await createTracking({
-      asOf: AS_OF,
-      today: TODAY,
-      soonDays: 30,
-      titleSize: 14,
-      tableSize: 13,
-      excel: target(recorder, 1),
-      force: true,
-    });
-    if (out.kind !== "missing-features") throw new Error(out.kind);
-    expect(out.canForce).toBe(false);
-    expect(out.summary.en).toContain("too old");
-    expect(recorder.syncs).toBe(0);
+    if (out.kind !== "excel") throw new Error(out.kind);
+    expect(recorder.sheetNames()).toEqual(expect.arrayContaining(["Sheet1", APPENDIX_SHEET, TRACKING_SHEET]));
+    expect(recorder.cell(TRACKING_SHEET, "C2").value).toBe(isoToSerial(AS_OF));
+    for (const name of [APPENDIX_SHEET, TRACKING_SHEET]) {
+      const zoom = recorder.sheet(name).pageLayout.zoom as { scale?: number };
+      expect(zoom.scale).toBeGreaterThanOrEqual(10);
+      expect(zoom.scale).toBeLessThanOrEqual(100);
+      expect(recorder.sheet(name).freeze).toBeNull();
+    }
+    const en = out.report.warnings.map((w) => w.en).join(" ");
+    expect(en).toContain("fit to 1 page wide");
+    expect(en).toContain("View › Freeze Panes");
+    for (const w of out.report.warnings) expect(w.vi).toBe(w.vi.normalize("NFC"));
+    expect(out.report.warnings.map((w) => w.vi).join(" ")).toContain("Cố định Ngăn");
   });
 });
 
@@ -331,14 +324,15 @@ describe("consolidateFiles", () => {
     const large = threeThousandForms();
     expect(large.totals.files).toBe(3000);
     expect(large.totals.accepted).toBe(units.length);
-    expect(large.totals.superseded).toBe(3000 - units.length);
+    // The older copies are blank forms ("gửi mẫu trống"): set aside, not superseded copies.
+    expect(large.totals.rejected).toBe(3000 - units.length);
     expect(large.totals.returned).toBe(units.length);
     expect(large.problems.length).toBeGreaterThanOrEqual(3000 - units.length);
     const big = new ExcelRecorder(["Sheet1"]);
     const report = await writeConsolidated(big.context, target(big), consolidatedWorkbook(plan, large), large);
     expect(report.syncs).toBe(big.syncs);
     expect(report.syncs).toBe(viaPage.excel!.syncs);
-    expect(report.syncs).toBe(4); // read the sheet list, write, swap into place, chart
+    expect(report.syncs).toBe(5); // read the sheet list, write, swap into place, freeze panes, chart
     expect(big.sheet(CONSOLIDATED_SHEETS.summary).charts).toHaveLength(1);
     // And through the highlight page, which re-classifies and re-writes the kept result.
     const h10 = new ExcelRecorder(["Sheet1"]);
@@ -361,15 +355,6 @@ describe("consolidateFiles", () => {
     expect(a.excel!.syncs).toBe(h10.syncs);
     expect(b.excel!.syncs).toBe(h3000.syncs);
   }, 120_000);
-
-  it("ExcelApi 1.1: nothing is written; the workbook and summary are offered as downloads", async () => {
-    const recorder = new ExcelRecorder(["Sheet1"]);
-    const out = await consolidateFiles({ files: tenSources().slice(0, 2), asOf: AS_OF, excel: target(recorder, 1) });
-    expect(out.excel).toBeNull();
-    expect(out.notice?.en).toContain("too old");
-    expect(out.downloads.map((d) => d.name)).toEqual(["Tong-hop-NQ08-2026-H1.xlsx", "Tong-hop-NQ08-2026-H1.json"]);
-    expect(recorder.syncs).toBe(0);
-  });
 });
 
 describe("refreshHighlight", () => {
@@ -477,13 +462,21 @@ describe("applyPrint", () => {
     expect(layout.printTitleRows).toBeUndefined();
   });
 
-  it("ExcelApi 1.8: explains that print setup needs 1.9; nothing is sent", async () => {
-    const recorder = new ExcelRecorder(["Sheet1"]);
-    await expect(
-      applyPrint({ sheets: ["active"], orientation: "landscape", excel: target(recorder, 8) }),
-    ).rejects.toMatchObject({
-      text: { en: expect.stringContaining("print setup") },
-    });
-    expect(recorder.syncs).toBe(0);
+  it("Excel dropping fit-to-width (Page Layout tab never shown): the user is told what to do", async () => {
+    const recorder = new ExcelRecorder(["Báo cáo riêng"]);
+    recorder.pageLayoutTabShown = false;
+    const out = await applyPrint({ sheets: ["active"], orientation: "landscape", excel: target(recorder) });
+    expect(out.syncs).toBe(2);
+    expect(recorder.sheet("Báo cáo riêng").pageLayout.orientation).toBe("Landscape");
+    expect(out.warnings).toHaveLength(1);
+    expect(out.warnings[0]!.vi).toContain("thẻ Bố trí Trang");
+    expect(out.warnings[0]!.en).toContain("Open the Page Layout tab once");
+  });
+
+  it("fit-to-width that holds gives no warning", async () => {
+    const recorder = new ExcelRecorder(["Báo cáo riêng"]);
+    const out = await applyPrint({ sheets: ["active"], orientation: "landscape", excel: target(recorder) });
+    expect(out.warnings).toEqual([]);
+    expect(recorder.sheet("Báo cáo riêng").pageLayout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
   });
 });

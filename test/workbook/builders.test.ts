@@ -77,7 +77,13 @@ describe("tracking workbook", () => {
   const sheet = spec.sheets.find((s) => s.name === TRACKING_SHEET)!;
 
   it("has the appendix and the tracking sheet, styles all defined, Times New Roman", () => {
-    expect(spec.sheets.map((s) => s.name)).toEqual([APPENDIX_SHEET, TRACKING_SHEET]);
+    expect(spec.sheets.map((s) => s.name)).toEqual([
+      APPENDIX_SHEET,
+      TRACKING_SHEET,
+      "Đơn vị",
+      "Phân công",
+      "Thông tin",
+    ]);
     expect(spec.defaultFont).toEqual({ name: "Times New Roman", size: 13 });
     expectStylesDefined(spec);
   });
@@ -183,7 +189,11 @@ describe("report forms", () => {
     const pairs = Object.fromEntries(
       meta.rows.slice(1).map((r) => [r.cells[0]!.value as string, r.cells[1]!.value as string]),
     );
-    expect(identityFromPairs(pairs)).toEqual(fromProps);
+    // The meta sheet also maps the form's TT to the book's task ids (too long for a name or property).
+    const taskIds = tasksOf(plan, commune.code)
+      .map((t) => `${t.number}=${t.id}`)
+      .join(";");
+    expect(identityFromPairs(pairs)).toEqual({ ...fromProps, taskIds });
   });
 
   it("fingerprints the fixed cells: any change to a task text changes it", () => {

@@ -57,14 +57,20 @@ describe("readXlsx refuses bad input with a code and a message", () => {
     ["an OLE2 workbook (.xls)", xlsOle, "xls", "xls"],
     ["a zip without a workbook", () => zipSync({ "readme.txt": strToU8("xin chào") }), "zip", "not-xlsx"],
     [
-      "an OpenDocument zip",
+      "a damaged OpenDocument spreadsheet",
       () =>
         zipSync({
           mimetype: [strToU8("application/vnd.oasis.opendocument.spreadsheet"), { level: 0 }],
-          "content.xml": strToU8("<a/>"),
+          "content.xml": strToU8("<office:document-content><table:table"),
         }),
       "ods",
+      "corrupt",
+    ],
+    [
+      "an OpenDocument spreadsheet without content.xml",
+      () => zipSync({ mimetype: [strToU8("application/vnd.oasis.opendocument.spreadsheet"), { level: 0 }] }),
       "ods",
+      "missing-part",
     ],
     ["an .xlsx without xl/workbook.xml", () => patchZip(form, { "xl/workbook.xml": null }), "xlsx", "missing-part"],
     [

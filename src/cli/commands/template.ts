@@ -1,7 +1,7 @@
 import { todayIso } from "../../dates";
 import { trackingXlsx } from "../../jobs/tracking";
 import { dateOption, noPositional, UsageError } from "../args";
-import { BOOK_OPTION, commandPlan } from "../book";
+import { BOOK_OPTION, commandBook } from "../book";
 import { displayName, userPath, writeWhole } from "../files";
 import type { Command } from "../io";
 import { nodeZip } from "../native-zip";
@@ -56,10 +56,23 @@ export const templateCommand: Command = {
         vi: "--soon-days phải là số nguyên từ 0 đến 365.",
         en: "--soon-days must be a whole number from 0 to 365.",
       });
-    const plan = commandPlan(io, options.book);
-    if (!plan) return 1;
-    const bytes = trackingXlsx(plan, { asOf, today: todayIso(), soonDays, zip: nodeZip });
     const path = userPath(io, out);
+    if (typeof options.book === "string" && userPath(io, options.book) === path)
+      throw new UsageError({
+        vi: "Hãy ghi sổ mới ra một tệp khác (-o): sổ đang dùng không bị ghi đè.",
+        en: "Write the new book to another file (-o): the book in use is never overwritten.",
+      });
+    const found = commandBook(io, options.book, { tracking: true });
+    if (!found) return 1;
+    // What the office typed on "Theo dõi" (status, completion, notes) goes into the new book.
+    const entries = found.book?.read.tracking;
+    const bytes = trackingXlsx(found.plan, {
+      asOf,
+      today: todayIso(),
+      soonDays,
+      zip: nodeZip,
+      ...(entries ? { entries } : {}),
+    });
     writeWhole(path, bytes);
     io.stdout(
       `Đã tạo sổ theo dõi: ${displayName(io, path)}\nCreated the tracking workbook: ${displayName(io, path)}\n`,

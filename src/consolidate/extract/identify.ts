@@ -13,6 +13,7 @@ import type { ReadCell, ReadWorkbook } from "../../xlsx/read";
 import { M } from "../messages";
 import type { IdentifiedBy } from "../types";
 import { cellText } from "../values";
+import { unitNamedInHeading } from "./named";
 import type { ProblemList } from "./problems";
 import { filled, Grid, metaSheetOf, type FormSheet } from "./sheet";
 
@@ -172,6 +173,24 @@ export function identifyUnit(
     found = [...new Set(named.flat())];
   }
   found = found.filter((u) => plan.assignments.has(u.code));
+  if (found.length === 0) {
+    // A table typed under the unit's own letterhead ("ĐẢNG ỦY XÃ KENG ĐU"): the one unit it names.
+    // Only the heading above the first "Label:" line: a "Gửi về: …" line names the recipient.
+    const labelRow = Math.min(
+      ...title.cells.filter((c) => c.kind === "string" && /:\s*$/.test(c.value as string)).map((c) => c.row),
+    );
+    const heads = new Set(
+      title.cells
+        .filter((c) => c.kind === "string" && c.row < labelRow)
+        .map((c) => unitNamedInHeading(plan, c.value as string))
+        .filter((u): u is Unit => u !== null),
+    );
+    const unit = heads.size === 1 ? [...heads][0]! : null;
+    if (unit) {
+      problems.add("info", "identified-by-letterhead", M.byLetterhead(unit.name), { sheet: form.name });
+      return { unit, by: "name" };
+    }
+  }
   if (found.length > 1) {
     problems.add("error", "unit-ambiguous", M.unitAmbiguous(found.map((u) => `${u.name} (${u.code})`)), {
       sheet: form.name,

@@ -84,6 +84,8 @@ export function extractForm(
     return notMerged();
   }
 
+  if (form.copies) problems.add("warning", "sheet-copies", M.sheetCopies(form.name, form.copies), { sheet: form.name });
+
   // 3. Whose file, for which period.
   const title = readTitleBlock(form, units);
   const found = identifyUnit(plan, identity, form, title, units, problems);

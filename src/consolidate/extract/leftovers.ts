@@ -61,8 +61,12 @@ export function listOutside(
   }
   for (const sheet of wb.sheets) {
     if (sheet === meta || sheet === g.sheet) continue;
-    for (const c of sheet.cells)
-      if (filled(c)) problems.cell("info", "extra-sheet-cell", M.extraSheet(sheet.name), sheet.name, c);
+    const copy = form.copies?.includes(sheet.name) === true;
+    for (const c of sheet.cells) {
+      if (!filled(c)) continue;
+      if (copy) problems.cell("info", "sheet-copy-value", M.sheetCopyValue(form.name), sheet.name, c);
+      else problems.cell("info", "extra-sheet-cell", M.extraSheet(sheet.name), sheet.name, c);
+    }
   }
 }
 

@@ -16,6 +16,7 @@ import { M } from "../messages";
 import type { FooterEntry, FooterKey, InputKey, ProblemCode, RawValue, Severity, TaskEntry } from "../types";
 import { cellText, isBlank, readDate, readProgress } from "../values";
 import type { ProblemList } from "./problems";
+import { checkMergesAcrossTasks, checkProgressFractions } from "./row-checks";
 import { cellAt, filled, type FormSheet } from "./sheet";
 
 const INPUT_KEYS: InputKey[] = [
@@ -169,6 +170,8 @@ export function readTable(plan: Plan, unitCode: string, form: FormSheet, problem
     entries.push(entry);
   }
 
+  checkProgressFractions(form, entries, problems);
+  checkMergesAcrossTasks(form, entries, problems);
   // Moved rows: the order of TT numbers differs from the form's.
   const sorted = [...entries].sort((a, b) => a.task - b.task);
   entries.forEach((e, i) => {

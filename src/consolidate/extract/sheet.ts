@@ -8,7 +8,7 @@ import { FORM_COLUMNS, FORM_SHEET, type FormColumnKey } from "../../workbook/for
 import { META_SHEET } from "../../workbook/identity";
 import type { ReadCell, ReadSheet, ReadWorkbook } from "../../xlsx/read";
 import { M } from "../messages";
-import { isBlank } from "../values";
+import { cellText, isBlank } from "../values";
 import type { ProblemList } from "./problems";
 
 /** Rows of a sheet: row number → its cells, for lookups by (row, column). */
@@ -103,6 +103,24 @@ export interface FormSheet {
   grid: Grid;
   header: Header;
   name: string;
+  /** Other sheets of the file that are the form too, holding entries (a copied sheet filled in): not merged. */
+  copies?: string[];
+}
+
+const INPUT_COLUMN_KEYS = FORM_COLUMNS.filter((c) => c.input).map((c) => c.key);
+
+/** Filled input cells on task-numbered rows below the header: what a unit typed into a form sheet. */
+function entryCount(grid: Grid, header: Header): number {
+  const tt = header.columns.get("number");
+  const cols = INPUT_COLUMN_KEYS.map((k) => header.columns.get(k)).filter((c): c is number => c !== undefined);
+  let n = 0;
+  for (const row of grid.rowNumbers()) {
+    if (row <= header.row || tt === undefined) continue;
+    const t = grid.at(row, tt);
+    const numbered = t !== undefined && /^\s*\d{1,3}\s*\.?\s*$/.test(cellText(t));
+    if (numbered) for (const c of cols) if (filled(grid.at(row, c))) n++;
+  }
+  return n;
 }
 
 /** The form sheet: the one named "Báo cáo" if it has a header row, else the first sheet that has one. */
@@ -111,12 +129,24 @@ export function findFormSheet(wb: ReadWorkbook, meta: ReadSheet | undefined): Fo
   candidates.sort(
     (a, b) => Number(toneKey(b.name) === toneKey(FORM_SHEET)) - Number(toneKey(a.name) === toneKey(FORM_SHEET)),
   );
+  const found: FormSheet[] = [];
   for (const sheet of candidates) {
     const grid = new Grid(sheet);
     const header = findHeader(grid);
-    if (header) return { grid, header, name: sheet.name };
+    if (header) found.push({ grid, header, name: sheet.name });
   }
-  return null;
+  if (found.length <= 1) return found[0] ?? null;
+  // A copied sheet: the one with the most entries wins (ties keep the order above); other copies
+  // holding entries are named so the user is warned, and their cells are listed, never merged.
+  const counts = found.map((f) => entryCount(f.grid, f.header));
+  let best = 0;
+  counts.forEach((n, i) => {
+    if (n > counts[best]!) best = i;
+  });
+  const chosen = found[best]!;
+  const copies = found.filter((f, i) => i !== best && counts[i]! > 0).map((f) => f.name);
+  if (copies.length > 0) chosen.copies = copies;
+  return chosen;
 }
 
 /** The cell of a row in a column found by its header; undefined when the form lacks that column. */

@@ -5,6 +5,7 @@
  * pane starts with React + Fluent UI alone. Only types and tiny helpers are imported statically.
  */
 import type { ConsolidationResult } from "../../consolidate/types";
+import type { BookOutcome } from "./book-types";
 import type {
   ConsolidateOutcome,
   ConsolidateRequest,
@@ -22,6 +23,7 @@ import type {
 } from "./types";
 
 export type * from "./types";
+export type { BookOutcome } from "./book-types";
 export { JSON_MIME, XLSX_MIME, ZIP_MIME } from "./types";
 export { download } from "./download";
 export { errorText, ServiceError } from "./errors";
@@ -61,6 +63,24 @@ export async function refreshHighlight(req: HighlightRequest): Promise<Highlight
 export async function applyPrint(req: PrintRequest): Promise<PrintOutcome> {
   const m = await import(/* webpackChunkName: "svc-print" */ "./impl/print");
   return m.applyPrint(req);
+}
+
+/** Kế hoạch từ sổ: a picked book file, held in memory; its plan is used when it has no errors. */
+export async function loadBookFile(bytes: Uint8Array, name: string): Promise<BookOutcome> {
+  const m = await import(/* webpackChunkName: "svc-book" */ "./impl/book");
+  return m.loadBookFile(bytes, name);
+}
+
+/** Kế hoạch từ sổ đang mở (Excel mode); says so when the workbook has no book sheets. */
+export async function readWorkbookPlan(excel: ExcelTarget): Promise<BookOutcome> {
+  const m = await import(/* webpackChunkName: "svc-book" */ "./impl/book");
+  return m.readWorkbookPlan(excel);
+}
+
+/** Back to the built-in plan. */
+export async function useBuiltinPlan(): Promise<void> {
+  const m = await import(/* webpackChunkName: "svc-book" */ "./impl/book");
+  m.useBuiltinPlan();
 }
 
 /** Shows a consolidated row in Excel: activates its sheet and selects it (one round trip). */

@@ -48,16 +48,10 @@ export interface TrackingRequest {
   tableSize: number;
   /** Given in Excel mode. */
   excel?: ExcelTarget;
-  /** Write into Excel even though some features are missing (they are skipped, with warnings). */
-  force?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
-export type TrackingOutcome =
-  | { kind: "download"; download: Download }
-  | { kind: "excel"; report: ExcelWriteReport }
-  /** This Excel lacks features the workbook uses: say which, and offer the .xlsx instead. */
-  | { kind: "missing-features"; summary: Text; features: Text[]; canForce: boolean; download: Download };
+export type TrackingOutcome = { kind: "download"; download: Download } | { kind: "excel"; report: ExcelWriteReport };
 
 // ---------------------------------------------------------------------------------------------
 // Forms
@@ -174,6 +168,8 @@ export interface PrintOutcome {
   /** Chosen sheets not in the workbook. */
   absent: string[];
   syncs: number;
+  /** What Excel did not take (fit to 1 page wide, OfficeDev/office-js#1860) and what to do. */
+  warnings: Text[];
   /** Points actually set, for the page's confirmation line. */
   marginsPt: { top: number; bottom: number; left: number; right: number };
 }

@@ -66,6 +66,11 @@ export const readErrors = {
       vi: "Tệp Excel cũ (.xls). Hãy mở bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx rồi gửi lại.",
       en: "An old Excel file (.xls). Open it in Excel or LibreOffice, save it as .xlsx and send it again.",
     }),
+  xlsUnavailable: (detail: string): XlsxReadError =>
+    new XlsxReadError("xls", {
+      vi: `Tệp Excel cũ (.xls) nhưng không tải được bộ đọc tệp .xls (${detail}). Hãy tải lại trang rồi thử lại, hoặc mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx.`,
+      en: `An old Excel file (.xls), but the .xls reader could not be loaded (${detail}). Reload the page and try again, or open the file in Excel or LibreOffice and save it as .xlsx.`,
+    }),
   ods: (): XlsxReadError =>
     new XlsxReadError("ods", {
       vi: "Tệp bảng tính OpenDocument (.ods). Trong LibreOffice chọn Tệp → Lưu thành…, kiểu “Excel 2007-365 (.xlsx)”, rồi gửi lại.",
@@ -73,8 +78,8 @@ export const readErrors = {
     }),
   encrypted: (): XlsxReadError =>
     new XlsxReadError("encrypted", {
-      vi: "Tệp được đặt mật khẩu mở nên không đọc được. Hãy mở tệp, gỡ mật khẩu mở tệp (Excel: Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hoá bằng mật khẩu, xoá mật khẩu), lưu lại rồi gửi lại.",
-      en: "The file has an open password, so it cannot be read. Open it, remove the password (Excel: File → Info → Protect Workbook → Encrypt with Password, clear it), save and send it again.",
+      vi: "Tệp được đặt mật khẩu mở nên chương trình không đọc được (không cần và không nên gửi mật khẩu). Đề nghị đơn vị gỡ mật khẩu rồi gửi lại: trong Excel mở tệp, chọn Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa hết mật khẩu, bấm OK rồi lưu; trong LibreOffice chọn Tệp → Lưu thành…, bỏ chọn “Lưu với mật khẩu”, lưu dạng .xlsx.",
+      en: "The file has a password to open, so it cannot be read (do not send the password). Ask the unit to remove it and send the file again: in Excel open the file, choose File → Info → Protect Workbook → Encrypt with Password, delete the password, click OK and save; in LibreOffice choose File → Save As…, untick “Save with password” and save as .xlsx.",
     }),
   corrupt: (part: string, detail: string): XlsxReadError =>
     new XlsxReadError(

@@ -54,7 +54,8 @@ export interface ReadDefinedName {
 }
 
 export interface ReadWorkbook {
-  format: "xlsx" | "xlsm";
+  /** "ods" and "xls" are converted into this same shape (ods.ts; src/xls for the old binary format). */
+  format: "xlsx" | "xlsm" | "ods" | "xls";
   /** The sheets that were read (all of them unless ReadOptions.sheetFilter says otherwise), in workbook order. */
   sheets: ReadSheet[];
   sheet(name: string): ReadSheet | undefined;

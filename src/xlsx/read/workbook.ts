@@ -12,6 +12,7 @@ import {
   mainPartFromContentTypes,
   type Relationship,
 } from "./package";
+import { readOdsPackage } from "./ods";
 import { parseApp, parseCore, parseCustom } from "./props";
 import { parseSharedStrings } from "./sharedStrings";
 import { Styles } from "./styles";
@@ -143,7 +144,8 @@ function readPackage(zip: ZipArchive, limits: ReadLimits, options: ReadOptions):
   const mimetype = zip.get("mimetype");
   if (mimetype && mimetype.compSize < 200) {
     const mt = readText(zip, "mimetype")?.trim() ?? "";
-    if (mt.startsWith("application/vnd.oasis.opendocument.spreadsheet")) throw readErrors.ods();
+    // LibreOffice's own format: read into the same shape, under the same limits.
+    if (mt.startsWith("application/vnd.oasis.opendocument.spreadsheet")) return readOdsPackage(zip, limits, options);
   }
   const ct = readContentTypes(zip);
   const rootRels = readRels(zip, "");

@@ -2,7 +2,13 @@ import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { useAppContext } from "../../context";
 import { fill } from "../../fill";
+import { droppedFiles, pickedFolderFiles } from "./folders";
 import { strings } from "./strings";
+
+/** Kept here (not in strings.ts) while that file is being reworked; same shape. */
+const folderStrings = {
+  pickFolder: { vi: "Chọn cả thư mục…", en: "Choose a whole folder…" },
+};
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -42,7 +48,12 @@ export default function FilePicker(props: {
   const { t } = useAppContext();
   const styles = useStyles();
   const input = React.useRef<HTMLInputElement>(null);
+  const folderInput = React.useRef<HTMLInputElement>(null);
   const inputId = React.useId();
+  // React does not know the folder picker's attribute: set it on the element itself.
+  React.useEffect(() => {
+    folderInput.current?.setAttribute("webkitdirectory", "");
+  }, []);
   const [over, setOver] = React.useState(false);
   const open = () => {
     if (!props.disabled) input.current?.click();
@@ -70,6 +81,22 @@ export default function FilePicker(props: {
           e.currentTarget.value = "";
         }}
       />
+      <input
+        ref={folderInput}
+        type="file"
+        multiple
+        className={styles.hiddenInput}
+        tabIndex={-1}
+        aria-hidden={true}
+        disabled={props.disabled}
+        data-testid="consolidate-folder-input"
+        onChange={(e) => {
+          const list = e.currentTarget.files;
+          // Each file named by its path in the folder ("Bao cao/xa A.xlsx").
+          if (list && list.length > 0) props.onAdd(pickedFolderFiles(list));
+          e.currentTarget.value = "";
+        }}
+      />
       <div
         role="button"
         tabIndex={props.disabled ? -1 : 0}
@@ -93,11 +120,23 @@ export default function FilePicker(props: {
           e.preventDefault();
           setOver(false);
           if (props.disabled) return;
-          const dropped = Array.from(e.dataTransfer.files);
-          if (dropped.length > 0) props.onAdd(dropped);
+          // A dropped folder is walked; its files are named by their path inside it.
+          void droppedFiles(e.dataTransfer).then((dropped) => {
+            if (dropped.length > 0) props.onAdd(dropped);
+          });
         }}
       >
         {t(strings.dropZone)}
+      </div>
+      <div className={styles.row}>
+        <Button
+          size="small"
+          disabled={props.disabled}
+          onClick={() => folderInput.current?.click()}
+          data-testid="consolidate-pick-folder"
+        >
+          {t(folderStrings.pickFolder)}
+        </Button>
       </div>
       {props.files.length > 0 && (
         <div className={styles.row}>

@@ -107,7 +107,11 @@ export default function ResultLists(props: {
     .map((u) => ({ key: `u${u.code}`, text: `${u.name} (${u.code})`, location: locations.units[u.code] }));
   const missing: Item[] = result.missing.map((m) => ({
     key: `m${m.code}`,
-    text: `${m.name} (${m.code})`,
+    // A unit that sent something unusable says so, with the file: "gửi mẫu trống: x.xlsx".
+    text: [
+      `${m.name} (${m.code})`,
+      ...m.rejectedFiles.map((f, k) => (m.rejectedWhy?.[k] ? `${t(m.rejectedWhy[k]!)}: ${f}` : f)),
+    ].join(" — "),
     location: locations.units[m.code],
   }));
   // Errors first: they are what the office must chase; the sheet keeps the file order.

@@ -3,6 +3,7 @@ import * as React from "react";
 import { DownloadButtons, ErrorBar, Progress, useAction } from "../../components/Feedback";
 import FormField from "../../components/FormField";
 import PageShell from "../../components/PageShell";
+import PlanSource from "../../components/PlanSource";
 import { useAppContext } from "../../context";
 import { dmyText, todayIso } from "../../dates";
 import { fill } from "../../fill";
@@ -54,6 +55,7 @@ export default function FormsPage(): React.JSX.Element {
 
   return (
     <PageShell strings={strings}>
+      <PlanSource />
       <form
         className={styles.form}
         aria-busy={action.busy}

@@ -1,6 +1,6 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import * as React from "react";
-import { ErrorBar, Progress, useAction } from "../../components/Feedback";
+import { ErrorBar, Progress, useAction, WarningsBar } from "../../components/Feedback";
 import PageShell from "../../components/PageShell";
 import { useAppContext } from "../../context";
 import { fill } from "../../fill";
@@ -161,6 +161,7 @@ export default function PrintPage(): React.JSX.Element {
           </MessageBarBody>
         </MessageBar>
       )}
+      {outcome && <WarningsBar warnings={outcome.warnings} testId="print-warnings" />}
     </PageShell>
   );
 }

@@ -1,16 +1,9 @@
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { DownloadButtons, ErrorBar, Progress, useAction, WarningsBar } from "../../components/Feedback";
 import { DateField, WholeNumberField } from "../../components/Fields";
 import PageShell from "../../components/PageShell";
+import PlanSource from "../../components/PlanSource";
 import { useAppContext } from "../../context";
 import { isIsoDate, todayIso, wholeIn } from "../../dates";
 import { createTracking, download, errorText, type TrackingOutcome } from "../../services";
@@ -43,7 +36,7 @@ export default function TrackingPage(): React.JSX.Element {
   const dateOk = isIsoDate(asOf);
   const valid = dateOk && soonDays !== null && titleSize !== null && tableSize !== null;
 
-  const action = useAction(async (force: boolean) => {
+  const action = useAction(async () => {
     if (soonDays === null || titleSize === null || tableSize === null) return;
     setOutcome(null);
     setProgress(undefined);
@@ -53,7 +46,7 @@ export default function TrackingPage(): React.JSX.Element {
       soonDays,
       titleSize,
       tableSize,
-      ...(excel ? { excel, force } : {}),
+      ...(excel ? { excel } : {}),
       onProgress: (done, total) => setProgress(total > 0 ? done / total : undefined),
     });
     if (result.kind === "download") download(result.download.bytes, result.download.name, result.download.mime);
@@ -62,12 +55,13 @@ export default function TrackingPage(): React.JSX.Element {
 
   return (
     <PageShell strings={strings}>
+      <PlanSource />
       <form
         className={styles.form}
         aria-busy={action.busy}
         onSubmit={(e) => {
           e.preventDefault();
-          if (valid && !action.busy) void action.run(false);
+          if (valid && !action.busy) void action.run();
         }}
       >
         <DateField
@@ -148,39 +142,6 @@ export default function TrackingPage(): React.JSX.Element {
           </MessageBar>
           <DownloadButtons files={[outcome.download]} testId="tracking-downloads" />
         </>
-      )}
-      {outcome?.kind === "missing-features" && (
-        <MessageBar intent="warning" layout="multiline" data-testid="tracking-missing-features">
-          <MessageBarBody>
-            <MessageBarTitle>{t(strings.missingTitle)}</MessageBarTitle>
-            <p>{t(outcome.summary)}</p>
-            <ul className={styles.list}>
-              {outcome.features.map((f) => (
-                <li key={f.en}>{t(f)}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button
-              appearance="primary"
-              size="small"
-              data-testid="tracking-download-instead"
-              onClick={() => download(outcome.download.bytes, outcome.download.name, outcome.download.mime)}
-            >
-              {t(strings.downloadInstead)}
-            </Button>
-            {outcome.canForce && (
-              <Button
-                size="small"
-                disabled={action.busy}
-                data-testid="tracking-write-anyway"
-                onClick={() => void action.run(true)}
-              >
-                {t(strings.writeAnyway)}
-              </Button>
-            )}
-          </MessageBarActions>
-        </MessageBar>
       )}
     </PageShell>
   );

@@ -44,7 +44,4 @@ export const strings = {
     vi: "Đã tạo sổ theo dõi; tệp đã được tải về.",
     en: "The tracking workbook was created and downloaded.",
   },
-  missingTitle: { vi: "Excel này thiếu một số tính năng", en: "This Excel lacks some features" },
-  downloadInstead: { vi: "Tải tệp .xlsx (đầy đủ)", en: "Download the .xlsx (complete)" },
-  writeAnyway: { vi: "Vẫn ghi vào sổ đang mở", en: "Write into the open workbook anyway" },
 } satisfies PageStrings & Record<string, Text>;

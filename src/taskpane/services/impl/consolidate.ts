@@ -5,7 +5,7 @@ import { consolidatedWorkbook } from "../../../workbook/consolidated";
 import { ServiceError } from "../errors";
 import type { ConsolidateOutcome, ConsolidateRequest, SourceFile } from "../types";
 import { browserReader } from "./reader";
-import { cannotWrite, consolidationDownloads, locateConsolidated, thePlan, writeConsolidated } from "./shared";
+import { consolidationDownloads, locateConsolidated, thePlan, writeConsolidated } from "./shared";
 
 /** A picked or dropped File as a source: read with File.arrayBuffer, so nothing is uploaded. */
 function fileSource(file: SourceFile): Source {
@@ -71,16 +71,6 @@ export async function consolidateFiles(req: ConsolidateRequest): Promise<Consoli
   const skipped = run.skipped;
   const excel = req.excel;
   if (!excel) return { result, locations, skipped, excel: null, downloads: consolidationDownloads(plan, result) };
-  const blocked = cannotWrite(excel);
-  if (blocked)
-    return {
-      result,
-      locations,
-      skipped,
-      excel: null,
-      downloads: consolidationDownloads(plan, result),
-      notice: blocked,
-    };
   const report = await excel.run((context) => writeConsolidated(context, excel, spec, result));
   return { result, locations, skipped, excel: report, downloads: [] };
 }

@@ -8,7 +8,6 @@ import { TRACKING_AS_OF_CELL, TRACKING_SHEET, TRACKING_SOON_DAYS_CELL } from "..
 import { ServiceError } from "../errors";
 import type { ConsolidationLocations, ExcelWriteReport, HighlightOutcome, HighlightRequest } from "../types";
 import {
-  cannotWrite,
   consolidationDownloads,
   locateConsolidated,
   thePlan,
@@ -82,13 +81,9 @@ export async function refreshHighlight(req: HighlightRequest): Promise<Highlight
 
     let report: ExcelWriteReport | null = null;
     if (consolidation && spec) {
-      const blocked = cannotWrite(excel);
-      if (blocked) warnings.push(blocked);
-      else {
-        const written = await writeConsolidated(context, excel, spec, consolidation);
-        syncs += written.syncs;
-        report = { ...written, sheets: [...(trackingUpdated ? [TRACKING_SHEET] : []), ...written.sheets], syncs };
-      }
+      const written = await writeConsolidated(context, excel, spec, consolidation);
+      syncs += written.syncs;
+      report = { ...written, sheets: [...(trackingUpdated ? [TRACKING_SHEET] : []), ...written.sheets], syncs };
     }
     const downloads = consolidation && !report ? consolidationDownloads(plan, consolidation) : [];
     return {

@@ -1,5 +1,5 @@
 import { evaluate } from "../../../consolidate";
-import { missingFeatures, missingFeaturesSummary, mmToPoints, queuePrintSetup, type PrintTarget } from "../../../excel";
+import { fitToWidthDropped, fitToWidthHeld, mmToPoints, queuePrintSetup, type PrintTarget } from "../../../excel";
 import type { Text } from "../../../i18n";
 import { APPENDIX_HEADER_ROW, APPENDIX_SHEET } from "../../../workbook/appendix";
 import { CONSOLIDATED_SHEETS, consolidatedWorkbook } from "../../../workbook/consolidated";
@@ -44,10 +44,6 @@ export async function applyPrint(req: PrintRequest): Promise<PrintOutcome> {
     throw new ServiceError({ vi: "Chưa chọn trang tính nào.", en: "No sheet has been chosen." });
   }
   const excel = req.excel;
-  const missing = missingFeatures((set, version) => excel.isSetSupported(set, version)).filter(
-    (m) => m.feature === "print" || m.feature === "core",
-  );
-  if (missing.length > 0) throw new ServiceError(missingFeaturesSummary(missing) as Text);
   const known = knownSheets();
   return excel.run(async (context) => {
     const worksheets = context.workbook.worksheets;
@@ -72,17 +68,20 @@ export async function applyPrint(req: PrintRequest): Promise<PrintOutcome> {
       applied.push(k.name);
     }
     let syncs = 1;
+    const warnings: Text[] = [];
     if (targets.length > 0) {
-      const queued = queuePrintSetup(context.workbook, targets, (set, version) => excel.isSetSupported(set, version));
-      if (queued.missing) throw new ServiceError(queued.missing as Text);
+      const { fitChecks } = queuePrintSetup(context.workbook, targets);
       await context.sync();
       syncs++;
+      // The sheets' own column widths are not known here, so no scale can stand in: say what to do.
+      if (!fitToWidthHeld(fitChecks)) warnings.push(fitToWidthDropped([]));
     }
     const m = OFFICIAL_MARGINS_MM;
     return {
       applied,
       absent,
       syncs,
+      warnings,
       marginsPt: {
         top: mmToPoints(m.top),
         bottom: mmToPoints(m.bottom),

@@ -4,8 +4,7 @@
  */
 import type { ConsolidationResult } from "../../../consolidate/types";
 import { consolidationOutputs } from "../../../jobs/consolidate";
-import { missingFeatures, missingFeaturesSummary, renderToExcel } from "../../../excel";
-import type { Text } from "../../../i18n";
+import { renderToExcel } from "../../../excel";
 import { builtinPlan, type IsoDate, type Plan } from "../../../plan";
 import { DEADLINE_CLASS_LABELS } from "../../../schedule/labels";
 import type { DeadlineClass } from "../../../schedule/types";
@@ -19,11 +18,27 @@ import type { ConsolidationLocations, Download, ExcelTarget, ExcelWriteReport, S
 import { JSON_MIME, XLSX_MIME } from "../types";
 
 let cachedPlan: Plan | undefined;
+/** The plan read from the office's book (a picked file or the open workbook), in memory only. */
+let bookPlan: Plan | null = null;
 
-/** The built-in plan, built once per pane. */
+/** The plan every action uses: the book's once one was read without errors, else the built-in one. */
 export function thePlan(): Plan {
+  if (bookPlan) return bookPlan;
   cachedPlan ??= builtinPlan();
   return cachedPlan;
+}
+
+/** True when the plan in use was read from the open workbook's own book sheets. */
+let fromOpenWorkbook = false;
+
+/** Use this book's plan from now on (null: back to the built-in plan). */
+export function setPlan(plan: Plan | null, openWorkbook = false): void {
+  bookPlan = plan;
+  fromOpenWorkbook = plan !== null && openWorkbook;
+}
+
+export function planIsFromOpenWorkbook(): boolean {
+  return fromOpenWorkbook;
 }
 
 export function typography(titleSize?: number, tableSize?: number): Typography {
@@ -133,14 +148,10 @@ export const STATUS_CHART_TITLE = "Tình trạng thực hiện theo nhiệm vụ
 /**
  * Queues a stacked bar chart of the per-task class counts on "Tổng hợp", under the table. The
  * class columns are found by their header text, so the chart follows the sheet's layout. Queues
- * a fixed number of commands (one per class series): no sync here.
+ * a fixed number of commands (one per class series): no sync here. Every member is within
+ * ExcelApi 1.9 (category names and plot order are 1.7), the manifest's minimum.
  */
-export function queueStatusChart(
-  workbook: Excel.Workbook,
-  spec: WorkbookSpec,
-  result: ConsolidationResult,
-  isSetSupported: (set: string, version: string) => boolean,
-): boolean {
+export function queueStatusChart(workbook: Excel.Workbook, spec: WorkbookSpec, result: ConsolidationResult): boolean {
   const s = spec.sheets.find((x) => x.name === CONSOLIDATED_SHEETS.summary);
   const h = headerRow(s);
   const n = result.byTask.length;
@@ -162,11 +173,9 @@ export function queueStatusChart(
   const chart = sheet.charts.add("BarStacked", data, "Columns");
   chart.title.text = STATUS_CHART_TITLE;
   chart.legend.position = "Bottom";
-  if (isSetSupported("ExcelApi", "1.7")) {
-    chart.axes.categoryAxis.setCategoryNames(sheet.getRange(`A${h + 1}:A${h + n}`));
-    // Bars run top-down in task order, as in the table.
-    chart.axes.categoryAxis.reversePlotOrder = true;
-  }
+  chart.axes.categoryAxis.setCategoryNames(sheet.getRange(`A${h + 1}:A${h + n}`));
+  // Bars run top-down in task order, as in the table.
+  chart.axes.categoryAxis.reversePlotOrder = true;
   classes.forEach((c, i) => chart.series.getItemAt(i).format.fill.setSolidColor(CLASS_BAR_COLORS[c.cls]));
   const top = s.rows.length + 2;
   chart.setPosition(`A${top}`, `${columnLetter(width(s, h))}${top + Math.max(14, Math.ceil(n * 1.2) + 6)}`);
@@ -186,12 +195,11 @@ export async function writeConsolidated(
 ): Promise<ExcelWriteReport> {
   const report = await renderToExcel(context, spec, {
     ownedSheets: spec.sheets.map((s) => s.name),
-    isSetSupported: (set, version) => excel.isSetSupported(set, version),
     ...(onProgress ? { onProgress } : {}),
   });
   let syncs = report.syncs;
   const warnings = [...report.warnings];
-  if (queueStatusChart(context.workbook, spec, result, (set, version) => excel.isSetSupported(set, version))) {
+  if (queueStatusChart(context.workbook, spec, result)) {
     try {
       await context.sync();
       syncs++;
@@ -209,10 +217,4 @@ export async function writeConsolidated(
 export function visibleSheets(spec: WorkbookSpec, names: string[]): string[] {
   const hidden = new Set(spec.sheets.filter((s) => s.visibility !== "visible").map((s) => s.name));
   return names.filter((n) => !hidden.has(n));
-}
-
-/** Null when Excel can write sheets at all; else why not (then the page offers the downloads). */
-export function cannotWrite(excel: ExcelTarget): Text | null {
-  const missing = missingFeatures((set, version) => excel.isSetSupported(set, version));
-  return missing.some((m) => m.feature === "core") ? missingFeaturesSummary(missing) : null;
 }

@@ -1,16 +1,15 @@
 import { trackingFileName } from "../../../jobs/tracking";
-import { missingFeatures, missingFeaturesSummary, renderToExcel } from "../../../excel";
-import type { Text } from "../../../i18n";
+import { renderToExcel } from "../../../excel";
 import { APPENDIX_SHEET } from "../../../workbook/appendix";
 import { TRACKING_SHEET } from "../../../workbook/tracking";
 import type { TrackingOutcome, TrackingRequest } from "../types";
-import { thePlan, trackingSpec, typography, xlsxDownload } from "./shared";
+import { PLAN_SHEETS } from "../../../workbook/book-layout";
+import { ServiceError } from "../errors";
+import { planIsFromOpenWorkbook, thePlan, trackingSpec, typography, xlsxDownload } from "./shared";
 
-/**
- * The tracking workbook: written into the open workbook (Excel mode) or as a download. When this
- * Excel lacks features the workbook uses, nothing is written unless the official insists
- * (`force`); the .xlsx download, which has everything, is offered instead.
- */
+const PLAN_SHEETS_SET = new Set<string>(PLAN_SHEETS);
+
+/** The tracking workbook: written into the open workbook (Excel mode) or as a download. */
 export async function createTracking(req: TrackingRequest): Promise<TrackingOutcome> {
   const spec = trackingSpec(thePlan(), {
     asOf: req.asOf,
@@ -21,24 +20,26 @@ export async function createTracking(req: TrackingRequest): Promise<TrackingOutc
   const excel = req.excel;
   if (!excel) return { kind: "download", download: xlsxDownload(spec, trackingFileName(thePlan())) };
 
-  const isSetSupported = (set: string, version: string) => excel.isSetSupported(set, version);
-  const missing = missingFeatures(isSetSupported);
-  const core = missing.some((m) => m.feature === "core");
-  if (missing.length > 0 && (core || !req.force)) {
-    return {
-      kind: "missing-features",
-      summary: missingFeaturesSummary(missing) as Text,
-      features: missing.map((m) => m.text),
-      canForce: !core,
-      download: xlsxDownload(spec, trackingFileName(thePlan())),
-    };
-  }
-  const report = await excel.run((context) =>
-    renderToExcel(context, spec, {
+  let checks = 0;
+  const report = await excel.run(async (context) => {
+    // The office's plan sheets are replaced by the plan in use: never when that plan was not read
+    // from them, or their edits would be lost without a word.
+    if (!planIsFromOpenWorkbook()) {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      checks++;
+      const found = sheets.items.map((s) => s.name.normalize("NFC")).filter((n) => PLAN_SHEETS_SET.has(n));
+      if (found.length > 0)
+        throw new ServiceError({
+          vi: `Sổ đang mở đã có trang kế hoạch (${found.join(", ")}). Để không ghi đè kế hoạch văn phòng đã sửa, hãy bấm "Đọc kế hoạch từ sổ đang mở" trước, rồi tạo lại sổ theo dõi.`,
+          en: `The open workbook already has plan sheets (${found.join(", ")}). So as not to overwrite the office's edited plan, click "Read the plan from the open workbook" first, then create the tracking workbook again.`,
+        });
+    }
+    return renderToExcel(context, spec, {
       ownedSheets: [APPENDIX_SHEET, TRACKING_SHEET],
-      isSetSupported,
       ...(req.onProgress ? { onProgress: req.onProgress } : {}),
-    }),
-  );
-  return { kind: "excel", report };
+    });
+  });
+  return { kind: "excel", report: { ...report, syncs: report.syncs + checks } };
 }
