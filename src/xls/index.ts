@@ -19,6 +19,7 @@ import { readErrors, XlsxReadError } from "../xlsx/read/errors";
 import { isOle2, ole2EntryNames, ole2Kind } from "../xlsx/read/detect";
 import {
   DEFAULT_LIMITS,
+  sheetLookup,
   type ReadCell,
   type ReadDefinedName,
   type ReadLimits,
@@ -198,15 +199,10 @@ function convert(
   const app: ReadWorkbook["app"] = {};
   const application = text(props.Application);
   if (application) app.application = application;
-  const byName = new Map<string, ReadSheet>();
-  for (const s of sheets) {
-    if (!byName.has(s.name)) byName.set(s.name, s);
-    if (!byName.has(s.name.toLowerCase())) byName.set(s.name.toLowerCase(), s);
-  }
   return {
     format: "xls",
     sheets,
-    sheet: (n: string) => byName.get(n) ?? byName.get(n.toLowerCase()),
+    sheet: sheetLookup(sheets),
     definedNames,
     customProperties,
     app,

@@ -9,6 +9,7 @@ import { readErrors, XlsxReadError } from "./errors";
 import { readText } from "./package";
 import {
   DEFAULT_LIMITS,
+  sheetLookup,
   type ReadCell,
   type ReadDefinedName,
   type ReadLimits,
@@ -403,15 +404,10 @@ export function readOdsPackage(zip: ZipArchive, limits: ReadLimits, options: Rea
   const metaXml = readText(zip, "meta.xml");
   const meta = metaXml !== undefined ? parseMeta(metaXml, "meta.xml") : { customProperties: {}, core: {}, app: {} };
   const sheets = drafts.map((d) => makeSheet(d, styles.hiddenTables.has(d.styleName)));
-  const byName = new Map<string, ReadSheet>();
-  for (const s of sheets) {
-    if (!byName.has(s.name)) byName.set(s.name, s);
-    if (!byName.has(s.name.toLowerCase())) byName.set(s.name.toLowerCase(), s);
-  }
   return {
     format: "ods",
     sheets,
-    sheet: (name: string) => byName.get(name) ?? byName.get(name.toLowerCase()),
+    sheet: sheetLookup(sheets),
     definedNames: names,
     ...meta,
     // ODF keeps macros in Basic/ or Scripts/; they are never run, only noted.

@@ -110,3 +110,14 @@ export const DEFAULT_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxRatio: 100,
   maxCells: 1_000_000,
 });
+
+/** A workbook's sheet lookup: the exact name first, then any case (Excel's names are case-blind). */
+export function sheetLookup(sheets: readonly ReadSheet[]): (name: string) => ReadSheet | undefined {
+  const byName = new Map<string, ReadSheet>();
+  for (const s of sheets) {
+    if (!byName.has(s.name)) byName.set(s.name, s);
+    const lower = s.name.toLowerCase();
+    if (!byName.has(lower)) byName.set(lower, s);
+  }
+  return (name) => byName.get(name) ?? byName.get(name.toLowerCase());
+}

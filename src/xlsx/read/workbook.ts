@@ -18,6 +18,7 @@ import { parseSharedStrings } from "./sharedStrings";
 import { Styles } from "./styles";
 import {
   DEFAULT_LIMITS,
+  sheetLookup,
   type ReadCell,
   type ReadDefinedName,
   type ReadLimits,
@@ -201,16 +202,10 @@ function readPackage(zip: ZipArchive, limits: ReadLimits, options: ReadOptions):
   const appPart = propsPart(zip, rootRels, "extended-properties", "docProps/app.xml");
   const customPart = propsPart(zip, rootRels, "custom-properties", "docProps/custom.xml");
 
-  const byName = new Map<string, ReadSheet>();
-  for (const s of sheets) {
-    if (!byName.has(s.name)) byName.set(s.name, s);
-    const lower = s.name.toLowerCase();
-    if (!byName.has(lower)) byName.set(lower, s);
-  }
   return {
     format: macro ? "xlsm" : "xlsx",
     sheets,
-    sheet: (name: string) => byName.get(name) ?? byName.get(name.toLowerCase()),
+    sheet: sheetLookup(sheets),
     definedNames: wb.definedNames,
     customProperties: customPart ? parseCustom(xmlOf(zip, customPart), customPart) : {},
     app: appPart ? parseApp(xmlOf(zip, appPart), appPart) : {},
