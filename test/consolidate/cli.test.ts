@@ -84,6 +84,8 @@ describe("cli consolidate", () => {
     });
     expect(summary.files.some((f) => f.name.includes("link-ra-ngoai"))).toBe(false);
     expect(c.err.join("")).toContain("link-ra-ngoai.xlsx");
+    // The rejected file is named on the console with why, in both languages.
+    expect(c.err.join("")).toMatch(/✗ \S*nhan\/xa-phuong\/bao-cao\.doc: [^\n]+\n {4}[A-Z][^\n]+/);
     // On a terminal: a progress bar redrawn in place, cleared at the end.
     expect(c.err.join("")).toMatch(/\r\[#+\] 3\/3 tệp\/files/);
     expect(readXlsx(new Uint8Array(readFileSync(out))).sheets.map((s) => s.name)).toContain("Chưa nộp");

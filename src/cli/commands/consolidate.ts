@@ -18,6 +18,9 @@ import { nodeZip } from "../native-zip";
 import { progressBar } from "../progress";
 import { workerCount, workerReader } from "../workers/pool";
 
+/** Rejected files named on the console; the workbook's "Kiểm tra" sheet lists them all. */
+const REJECTED_SHOWN = 20;
+
 /** The built worker sits beside the built CLI; run from the TypeScript sources there is none (this thread reads). */
 function workerScript(): string | null {
   const built = join(__dirname, "form-worker.js");
@@ -198,6 +201,16 @@ export const consolidateCommand: Command = {
       io.stderr(`Không ghi được kết quả (${detail}).\nCould not write the output (${detail}).\n`);
       return 1;
     }
+    // A rejected file is what the office must chase: name each with its first error, on stderr.
+    const rejected = result.files.filter((f) => f.outcome === "rejected");
+    for (const f of rejected.slice(0, REJECTED_SHOWN)) {
+      const why = result.problems.find((p) => p.file === f.name && p.severity === "error");
+      io.stderr(`  ✗ ${f.name}${why ? `: ${why.text.vi}\n    ${why.text.en}` : ""}\n`);
+    }
+    if (rejected.length > REJECTED_SHOWN)
+      io.stderr(
+        `  … và ${rejected.length - REJECTED_SHOWN} tệp khác (xem trang "Kiểm tra") / and ${rejected.length - REJECTED_SHOWN} more (see the "Kiểm tra" sheet)\n`,
+      );
     const t = result.totals;
     const written = [xlsxPath, ...(jsonPath ? [jsonPath] : [])].map((p) => displayName(io, p)).join(", ");
     io.stdout(
