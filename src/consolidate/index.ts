@@ -5,7 +5,7 @@
  */
 import { readXls, isXls } from "../xls";
 import { readXlsx, XlsxReadError, type InflateRaw, type ReadOptions, type ReadWorkbook } from "../xlsx/read";
-import { UnitIndex, type FileFacts } from "./extract";
+import { emptyRecord, UnitIndex, type FileFacts } from "./extract";
 import { unitNamedInContent, unitNamedInFileName } from "./extract/named";
 import { evaluate } from "./merge";
 import { extractVersioned } from "./versions";
@@ -103,32 +103,18 @@ function factsOf(file: InputFile): FileFacts {
 
 /** A file that could not be read: one problem saying why (and, when its name names a unit, whose it is). */
 function unreadable(facts: FileFacts, error: unknown): FormRecord {
-  const file = facts;
   const readError = error instanceof XlsxReadError;
-  return {
-    ...facts,
-    modified: null,
-    usable: false,
-    unitCode: null,
-    unitName: null,
-    period: null,
-    identifiedBy: null,
-    formatVersion: null,
-    unitMismatch: false,
-    entries: [],
-    footer: { preparer: null, phone: null, preparedOn: null, raw: {} },
-    problems: [
-      {
-        file: file.name,
-        sheet: "",
-        cell: "",
-        severity: "error",
-        code: readError ? `read-${error.code}` : "read-failed",
-        text: readError ? M.unreadable(error.text) : M.internal(error instanceof Error ? error.message : String(error)),
-        value: null,
-      },
-    ],
-  };
+  return emptyRecord(facts, null, [
+    {
+      file: facts.name,
+      sheet: "",
+      cell: "",
+      severity: "error",
+      code: readError ? `read-${error.code}` : "read-failed",
+      text: readError ? M.unreadable(error.text) : M.internal(error instanceof Error ? error.message : String(error)),
+      value: null,
+    },
+  ]);
 }
 
 export async function consolidate(files: InputFile[], options: ConsolidateOptions): Promise<ConsolidationResult> {

@@ -15,7 +15,7 @@ import type { Plan } from "../../plan/types";
 import { FORMAT_VERSION } from "../../workbook/identity";
 import type { ReadWorkbook } from "../../xlsx/read";
 import { M } from "../messages";
-import type { FormRecord } from "../types";
+import type { FormRecord, Problem } from "../types";
 import { checkFixedCells } from "./fixed";
 import { checkVisibleUnit, findPeriod, identifyUnit, readIdentity, readTitleBlock, UnitIndex } from "./identify";
 import { checkTitleBlock, listNotMerged, listOutside } from "./leftovers";
@@ -33,20 +33,14 @@ export interface FileFacts {
   lastModified: string | null;
 }
 
-/** Reads one workbook into a record. Never throws for anything a file can contain. */
-export function extractForm(
-  plan: Plan,
-  facts: FileFacts,
-  wb: ReadWorkbook,
-  units: UnitIndex = new UnitIndex(plan),
-): FormRecord {
-  const problems = new ProblemList(facts.name);
-  const record: FormRecord = {
+/** A record of a file before anything in it is known: not usable, no unit, no entries. */
+export function emptyRecord(facts: FileFacts, modified: string | null, problems: Problem[]): FormRecord {
+  return {
     name: facts.name,
     hash: facts.hash,
     size: facts.size,
     lastModified: facts.lastModified,
-    modified: wb.core.modified ?? null,
+    modified,
     usable: false,
     unitCode: null,
     unitName: null,
@@ -56,8 +50,19 @@ export function extractForm(
     unitMismatch: false,
     entries: [],
     footer: emptyFooter(),
-    problems: problems.items,
+    problems,
   };
+}
+
+/** Reads one workbook into a record. Never throws for anything a file can contain. */
+export function extractForm(
+  plan: Plan,
+  facts: FileFacts,
+  wb: ReadWorkbook,
+  units: UnitIndex = new UnitIndex(plan),
+): FormRecord {
+  const problems = new ProblemList(facts.name);
+  const record = emptyRecord(facts, wb.core.modified ?? null, problems.items);
   const meta = metaSheetOf(wb);
   /** Not merged: every value is listed instead, so nothing the unit typed is lost. */
   const notMerged = (): FormRecord => {
