@@ -6,12 +6,12 @@
  * the consolidate page is used with the keyboard alone. Screenshots of each step go to
  * test-output/e2e/.
  */
-import { execFileSync } from "child_process";
+import { buildPage, launchChromium } from "./page";
 import { unzipSync } from "fflate";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
-import { chromium, type Browser, type Download, type Page } from "playwright-core";
+import { type Browser, type Download, type Page } from "playwright-core";
 import { builtinPlan, reportingUnits } from "../../src/plan";
 import { FORM_SHEET } from "../../src/workbook/form-layout";
 import { identityFromPairs } from "../../src/workbook/identity";
@@ -59,26 +59,9 @@ async function saved(download: Download, dir: string): Promise<string> {
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   dist = join(mkdtempSync(join(tmpdir(), "nq08-e2e-")), "dist");
-  execFileSync(process.execPath, [require.resolve("webpack/bin/webpack.js"), "--mode", "production"], {
-    cwd: ROOT,
-    env: { ...process.env, ADDIN_OUT_DIR: dist },
-    stdio: "pipe",
-    timeout: 300000,
-  });
+  buildPage(dist);
   server = await serveDirectory(dist);
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 }, 360000);
 
 afterAll(async () => {

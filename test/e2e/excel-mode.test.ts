@@ -4,11 +4,11 @@
  * "the open workbook", and the test reads back what landed there: sheets, values, the chart, the
  * selection a click makes, the report date, the print setup — and that the user's sheet is untouched.
  */
-import { execFileSync } from "child_process";
+import { buildPage, launchChromium } from "./page";
 import { readFileSync, mkdirSync, mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
 import webpack from "webpack";
 import { builtinPlan, reportingUnits } from "../../src/plan";
 import { reportPeriod } from "../../src/schedule";
@@ -73,18 +73,10 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   const tmp = mkdtempSync(join(tmpdir(), "nq08-excel-e2e-"));
   dist = join(tmp, "dist");
-  execFileSync(process.execPath, [require.resolve("webpack/bin/webpack.js"), "--mode", "production"], {
-    cwd: ROOT,
-    env: { ...process.env, ADDIN_OUT_DIR: dist },
-    stdio: "pipe",
-    timeout: 300000,
-  });
+  buildPage(dist);
   fakeOffice = await bundleFakeOffice(join(tmp, "fake"));
   server = await serveDirectory(dist);
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 420, height: 900 } });
   // Nothing but the local server and the stand-in office.js is reachable.
   await context.route(

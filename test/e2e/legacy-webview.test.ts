@@ -7,12 +7,12 @@
  * draw over it. In a normal Chromium it must stay silent. The watchdog is checked with a failing
  * and with a stalled bundle (Playwright's fake clock). Screenshots go to test-output/e2e/.
  */
+import { buildPage, launchChromium } from "./page";
 import { parse } from "acorn";
-import { execFileSync } from "child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
-import { chromium, type Browser, type BrowserContext, type Page, type Route } from "playwright-core";
+import { type Browser, type BrowserContext, type Page, type Route } from "playwright-core";
 import { serveDirectory, type StaticServer } from "../addin/static-server";
 
 const ROOT = resolve(__dirname, "..", "..");
@@ -47,17 +47,9 @@ let browser: Browser;
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   dist = join(mkdtempSync(join(tmpdir(), "nq08-legacy-")), "dist");
-  execFileSync(process.execPath, [require.resolve("webpack/bin/webpack.js"), "--mode", "production"], {
-    cwd: ROOT,
-    env: { ...process.env, ADDIN_OUT_DIR: dist },
-    stdio: "pipe",
-    timeout: 300000,
-  });
+  buildPage(dist);
   server = await serveDirectory(dist);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-  });
+  browser = await launchChromium();
 }, 360000);
 
 afterAll(async () => {

@@ -1,0 +1,33 @@
+/** What every end-to-end suite needs: the production page built into a folder of its own, and Debian's Chromium. */
+import { execFileSync } from "child_process";
+import { resolve } from "path";
+import { chromium, type Browser } from "playwright-core";
+
+const ROOT = resolve(__dirname, "..", "..");
+
+/** Builds the page (webpack, production) into `dist`; slow (tens of seconds), so once per suite. */
+export function buildPage(dist: string): void {
+  execFileSync(process.execPath, [require.resolve("webpack/bin/webpack.js"), "--mode", "production"], {
+    cwd: ROOT,
+    env: { ...process.env, ADDIN_OUT_DIR: dist },
+    stdio: "pipe",
+    timeout: 300000,
+  });
+}
+
+/** Headless Debian Chromium, quiet: no background requests, no first-run pages. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
