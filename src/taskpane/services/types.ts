@@ -118,13 +118,12 @@ export interface ConsolidationLocations {
 export interface ConsolidateOutcome {
   result: ConsolidationResult;
   locations: ConsolidationLocations;
-  /** Excel mode: what was written (null when this Excel cannot write it; see `notice`). */
+  /** Excel mode: what was written; null in browser mode. */
   excel: ExcelWriteReport | null;
   /** Entries of picked archives not read as forms (noise, damaged entries), and why. */
   skipped: SkippedEntry[];
   /** Browser mode: workbook and JSON summary. Excel mode: empty (ask `consolidationDownloads`). */
   downloads: Download[];
-  notice?: Text;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -255,7 +255,6 @@ export default function ConsolidatePage(): React.JSX.Element {
                   : null}
             </MessageBarBody>
           </MessageBar>
-          {outcome.notice && <WarningsBar warnings={[outcome.notice]} testId="consolidate-notice" />}
           {outcome.excel && <WarningsBar warnings={outcome.excel.warnings} testId="consolidate-warnings" />}
           <DownloadButtons
             files={outcome.downloads.length > 0 ? outcome.downloads : extra}
