@@ -216,7 +216,11 @@ type Resolved =
   | { t: "name"; item: FakeName }
   | { t: "charts"; sheet: FakeSheet }
   | { t: "chart"; chart: FakeChart; sheet: FakeSheet; sub: string[] }
-  | { t: "properties"; sub: string[] };
+  | { t: "properties"; sub: string[] }
+  /** What an *OrNullObject method gave when there was nothing: every step from it stays null. */
+  | { t: "null" }
+  /** The merged areas inside a range (`getMergedAreasOrNullObject`). */
+  | { t: "mergedAreas"; sheet: FakeSheet; areas: string[] };
 
 const NODE = Symbol("node");
 
@@ -506,6 +510,11 @@ export class ExcelRecorder {
           if (!node.items) throw new FakeExcelError("PropertyNotLoaded", propertyNotLoaded("items"));
           return node.items;
         }
+        if (key === "isNullObject") {
+          // ClientObject's own property: known once a sync has run the call or load that made it.
+          if (node.snapshot && "isNullObject" in node.snapshot) return node.snapshot.isNullObject;
+          throw new FakeExcelError("PropertyNotLoaded", propertyNotLoaded(key));
+        }
         const member = this.member(node, key);
         const need = this.memberNeed(node.cls, key, member, member.version);
         if (member.kind === "method") {
@@ -542,7 +551,12 @@ export class ExcelRecorder {
               [need],
               this.pathInfo(4, key, node),
             );
-            if (nested !== null && typeof nested === "object") state.snapshot = nested as Record<string, unknown>;
+            if (nested !== null && typeof nested === "object") {
+              state.snapshot = nested as Record<string, unknown>;
+              // A loaded collection inside a loaded object ("areas/items/address").
+              const items = (nested as { items?: unknown }).items;
+              if (Array.isArray(items)) state.items = items;
+            }
             child = this.proxy(state);
             children.set(key, child);
           }
@@ -797,10 +811,15 @@ export class ExcelRecorder {
       if (cur.t === "names") return { t: "name", item: this.nameById(seg.id) };
       throw unsupported();
     }
+    if (cur.t === "null") return cur;
     if (seg.kind === "call") {
       const cached = seg.resolved;
       switch (cur.t) {
         case "worksheets":
+          if (seg.name === "getItemOrNullObject") {
+            const found = this.sheets.find((x) => x.name.toUpperCase() === String(seg.args[0]).toUpperCase());
+            return found ? { t: "sheet", sheet: found } : { t: "null" };
+          }
           if (seg.name === "add") {
             if (cached === undefined) throw new FakeExcelError("ItemNotFound", "Sheet was never added");
             return { t: "sheet", sheet: this.sheetById(cached) };
@@ -822,10 +841,25 @@ export class ExcelRecorder {
             const address = (seg.args[0] as string | undefined) ?? "";
             return { t: "range", sheet: cur.sheet, area: parseArea(address), address, sub: [] };
           }
+          if (seg.name === "getUsedRange" || seg.name === "getUsedRangeOrNullObject") {
+            const used = usedArea(cur.sheet, seg.args[0] === true);
+            if (!used) return seg.name === "getUsedRange" ? cellRange(cur.sheet, "A1") : { t: "null" };
+            return cellRange(cur.sheet, used);
+          }
           break;
         case "range":
           if (seg.name === "getItem" && cur.sub.join(".") === "format.borders")
             return { ...cur, sub: [...cur.sub, String(seg.args[0])] };
+          if (seg.name === "getMergedAreasOrNullObject" && cur.sub.length === 0 && cur.area.kind === "cells") {
+            const a = cur.area;
+            const areas = cur.sheet.merges.filter((m) => {
+              const r = parseArea(m);
+              return (
+                r.kind === "cells" && r.top <= a.bottom && r.bottom >= a.top && r.left <= a.right && r.right >= a.left
+              );
+            });
+            return areas.length > 0 ? { t: "mergedAreas", sheet: cur.sheet, areas } : { t: "null" };
+          }
           break;
         case "conditionalFormats":
           if (seg.name === "add") return { t: "cf", cf: this.cfById(cur.sheet, cached), sub: [] };
@@ -938,6 +972,9 @@ export class ExcelRecorder {
     }
     if (op.kind === "call") {
       this.call(target, op.name, op.value as unknown[], op.seg as Extract<Seg, { kind: "call" }>);
+      // After the sync, an *OrNullObject result says whether it found anything.
+      if (op.result && op.name.endsWith("OrNullObject"))
+        op.result.snapshot = { ...op.result.snapshot, isNullObject: this.resolve(op.result.path).t === "null" };
       return;
     }
     this.set(target, op.name, op.value);
@@ -973,6 +1010,41 @@ export class ExcelRecorder {
       node.items = this.names.map((n) =>
         itemProxy(n.id, n.name, { name: n.name, formula: n.formula, visible: n.visible }),
       );
+    } else if (target.t === "properties" && target.sub.join(".") === "custom") {
+      node.items = [...this.customProperties].map(([key, value], i) =>
+        itemProxy(i + 1, key, { key, value, type: "String" }),
+      );
+    } else if (target.t === "null") {
+      node.snapshot = { isNullObject: true };
+    } else if (target.t === "mergedAreas") {
+      const items = target.areas.map((a) => ({ address: `${target.sheet.name}!${a}` }));
+      node.snapshot = { ...pick({ areas: { items } }, []), areas: { items }, isNullObject: false };
+    } else if (target.t === "range" && target.sub.length === 0 && target.area.kind === "cells") {
+      // Values as Excel gives them: formulas are not evaluated here, so a formula cell reads "".
+      const { top, left, bottom, right } = target.area;
+      const values: unknown[][] = [];
+      const formulas: unknown[][] = [];
+      for (let r = top; r <= bottom; r++) {
+        const vr: unknown[] = [];
+        const fr: unknown[] = [];
+        for (let c = left; c <= right; c++) {
+          const cell = target.sheet.cells.get(`${letters(c)}${r}`);
+          vr.push(cell?.formula !== undefined ? "" : (cell?.value ?? ""));
+          fr.push(cell?.formula ?? cell?.value ?? "");
+        }
+        values.push(vr);
+        formulas.push(fr);
+      }
+      const full = {
+        values,
+        formulas,
+        rowIndex: top - 1,
+        columnIndex: left - 1,
+        rowCount: bottom - top + 1,
+        columnCount: right - left + 1,
+        address: `${target.sheet.name}!${letters(left)}${top}:${letters(right)}${bottom}`,
+      };
+      node.snapshot = { ...pick(full, select), isNullObject: false };
     } else if (target.t === "pageLayout" && target.sub.length === 0) {
       // A new sheet prints at 100 %.
       node.snapshot = pick({ zoom: { scale: 100 }, ...target.sheet.pageLayout }, select);
@@ -1001,10 +1073,12 @@ export class ExcelRecorder {
           seg.resolved = this.createSheet(String(args[0])).id;
           return;
         }
-        if (name === "getItem" || name === "getActiveWorksheet") return;
+        if (name === "getItem" || name === "getActiveWorksheet" || name === "getItemOrNullObject") return;
         break;
+      case "null":
+        return;
       case "sheet":
-        if (name === "getRange") return;
+        if (name === "getRange" || name === "getUsedRange" || name === "getUsedRangeOrNullObject") return;
         if (name === "delete") {
           const sheet = target.sheet;
           if (sheet.visibility === "VeryHidden")
@@ -1033,7 +1107,7 @@ export class ExcelRecorder {
           target.sheet.merges.push(target.address);
           return;
         }
-        if (name === "getItem") return;
+        if (name === "getItem" || name === "getMergedAreasOrNullObject") return;
         if (name === "select" && target.sub.length === 0) {
           if (target.sheet.visibility !== "Visible")
             throw new FakeExcelError("InvalidOperation", "Cannot select on a hidden sheet");
@@ -1319,4 +1393,30 @@ export class ExcelRecorder {
     }
     for (const n of this.names) n.formula = fix(n.formula);
   }
+}
+
+/** The smallest block holding every cell with a value (or, unless valuesOnly, any format); null when none. */
+function usedArea(sheet: FakeSheet, valuesOnly: boolean): string | null {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = 0;
+  let right = 0;
+  for (const [address, cell] of sheet.cells) {
+    const has =
+      cell.value !== undefined || cell.formula !== undefined || (!valuesOnly && Object.keys(cell.props).length > 0);
+    if (!has) continue;
+    const m = /^([A-Z]+)(\d+)$/.exec(address);
+    if (!m) continue;
+    const col = columnNumber(m[1]!);
+    const row = Number(m[2]);
+    top = Math.min(top, row);
+    bottom = Math.max(bottom, row);
+    left = Math.min(left, col);
+    right = Math.max(right, col);
+  }
+  return bottom === 0 ? null : `${letters(left)}${top}:${letters(right)}${bottom}`;
+}
+
+function cellRange(sheet: FakeSheet, address: string): Extract<Resolved, { t: "range" }> {
+  return { t: "range", sheet, area: parseArea(address), address, sub: [] };
 }

@@ -7,6 +7,8 @@ import { evaluate, readForm, UnitIndex } from "../../src/consolidate";
 import type { ConsolidationResult, FormRecord } from "../../src/consolidate/types";
 import { mmToPoints } from "../../src/excel";
 import { zipFiles } from "../../src/jobs/files";
+import { trackingXlsx } from "../../src/jobs/tracking";
+import { readTrackingEntries } from "../../src/book/tracking-entries";
 import { generateForms } from "../../src/jobs/forms";
 import { builtinPlan, reportingUnits, tasksOf } from "../../src/plan";
 import { reportPeriod } from "../../src/schedule";
@@ -15,7 +17,7 @@ import { setPlan } from "../../src/taskpane/services/impl/shared";
 import { isoToSerial } from "../../src/dates";
 import { APPENDIX_SHEET } from "../../src/workbook/appendix";
 import { PLAN_SHEETS } from "../../src/workbook/book-layout";
-import { TRACKING_SHEET } from "../../src/workbook/tracking";
+import { TRACKING_COLUMNS, TRACKING_SHEET } from "../../src/workbook/tracking";
 import { readXlsx } from "../../src/xlsx/read";
 import {
   applyPrint,
@@ -24,6 +26,8 @@ import {
   createTracking,
   type ExcelTarget,
   type FileProgress,
+  loadBookFile,
+  readWorkbookPlan,
   refreshHighlight,
   selectInExcel,
   type SourceFile,
@@ -178,8 +182,82 @@ describe("createTracking", () => {
       const again = await createTracking(request);
       if (again.kind !== "excel") throw new Error(again.kind);
       expect(recorder.syncs - before).toBe(again.report.syncs);
-      expect(again.report.syncs).toBe(first.report.syncs - 1);
+      // The same round trips, plus one to read what the office typed on "Theo dõi".
+      expect(again.report.syncs).toBe(first.report.syncs + 1);
       expect(recorder.sheetNames()).toEqual(["Sheet1", APPENDIX_SHEET, TRACKING_SHEET, ...PLAN_SHEETS]);
+    } finally {
+      setPlan(null);
+    }
+  });
+
+  it("Excel mode: the plan is read back from the open workbook's sheets, and a rebuild keeps what the office typed on Theo dõi", async () => {
+    for (const apiVersion of ["1.9", "1.13"]) {
+      const recorder = new ExcelRecorder(["Sheet1"], { apiVersion });
+      const request = {
+        asOf: AS_OF,
+        today: TODAY,
+        soonDays: 30,
+        titleSize: 14,
+        tableSize: 13,
+        excel: target(recorder),
+      };
+      await createTracking(request);
+      try {
+        const read = await readWorkbookPlan(target(recorder));
+        if (read.kind !== "book") throw new Error(read.kind);
+        expect(read.problems.filter((p) => p.severity === "error")).toEqual([]);
+        expect(read.used).toBe(true);
+        expect(read.summary).toMatchObject({ tasks: plan.tasks.length, version: plan.version });
+
+        // The office types a status, a completion date and a note on task 3's row.
+        const sheet = recorder.sheet(TRACKING_SHEET);
+        const header = (text: string) => {
+          const hit = [...sheet.cells].find(([, c]) => c.value === text);
+          if (!hit) throw new Error(`no header ${text}`);
+          return /^([A-Z]+)(\d+)$/.exec(hit[0])!;
+        };
+        const status = header(TRACKING_COLUMNS.find((c) => c.key === "status")!.header);
+        const done = header(TRACKING_COLUMNS.find((c) => c.key === "completedOn")!.header);
+        const notes = header(TRACKING_COLUMNS.find((c) => c.key === "notes")!.header);
+        const numberCol = header("TT")[1];
+        const row = [...sheet.cells]
+          .find(
+            ([ref, c]) =>
+              ref.startsWith(numberCol!) &&
+              /^[A-Z]+\d+$/.test(ref) &&
+              c.value === 3 &&
+              Number(ref.slice(numberCol!.length)) > Number(status[2]),
+          )![0]
+          .slice(numberCol!.length);
+        sheet.cells.set(`${status[1]}${row}`, { value: "Hoàn thành", props: {} });
+        sheet.cells.set(`${done[1]}${row}`, { value: isoToSerial("2026-05-04"), props: {} });
+        sheet.cells.set(`${notes[1]}${row}`, { value: "Đã trình Thường trực", props: {} });
+
+        const again = await createTracking({ ...request, asOf: "2026-07-01" });
+        if (again.kind !== "excel") throw new Error(again.kind);
+        const after = recorder.sheet(TRACKING_SHEET);
+        expect(after.cells.get(`${status[1]}${row}`)?.value).toBe("Hoàn thành");
+        expect(after.cells.get(`${done[1]}${row}`)?.value).toBe(isoToSerial("2026-05-04"));
+        expect(after.cells.get(`${notes[1]}${row}`)?.value).toBe("Đã trình Thường trực");
+        expect(recorder.cell(TRACKING_SHEET, "C2").value).toBe(isoToSerial("2026-07-01"));
+      } finally {
+        setPlan(null);
+      }
+    }
+  });
+
+  it("browser mode: a picked book's Theo dõi entries are kept in the rebuilt book", async () => {
+    const task = plan.tasks[4]!;
+    const entries = new Map([[task.id, { status: "Đang thực hiện", completedOn: "2026-04-02", notes: "Chờ ý kiến" }]]);
+    const picked = trackingXlsx(plan, { asOf: AS_OF, entries });
+    const loaded = await loadBookFile(picked, "So-theo-doi.xlsx");
+    expect(loaded).toMatchObject({ kind: "book", used: true });
+    try {
+      const out = await createTracking({ asOf: TODAY, today: TODAY, soonDays: 30, titleSize: 14, tableSize: 13 });
+      if (out.kind !== "download") throw new Error(out.kind);
+      const kept = readTrackingEntries(readXlsx(out.download.bytes), plan);
+      expect(kept.get(task.id)).toEqual(entries.get(task.id));
+      expect(kept.size).toBe(1);
     } finally {
       setPlan(null);
     }

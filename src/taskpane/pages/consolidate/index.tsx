@@ -12,6 +12,7 @@ import { DownloadButtons, ErrorBar, Progress, useAction, WarningsBar } from "../
 import { DateField } from "../../components/Fields";
 import FormField from "../../components/FormField";
 import PageShell from "../../components/PageShell";
+import PlanSource from "../../components/PlanSource";
 import { useAppContext } from "../../context";
 import { isIsoDate, todayIso } from "../../dates";
 import { fill } from "../../fill";
@@ -130,6 +131,7 @@ export default function ConsolidatePage(): React.JSX.Element {
 
   return (
     <PageShell strings={strings}>
+      <PlanSource />
       <form
         className={styles.form}
         aria-busy={action.busy}

@@ -10,7 +10,9 @@ import type { Text } from "../../../i18n";
 import type { Plan } from "../../../plan/types";
 import { address } from "../../../workbook/a1";
 import { APPENDIX_SHEET } from "../../../workbook/appendix";
+import { readTrackingEntries } from "../../../book/tracking-entries";
 import { ASSIGN_SHEET, INFO_SHEET, UNITS_SHEET } from "../../../workbook/book-layout";
+import { TRACKING_SHEET, type TrackingEntry } from "../../../workbook/tracking";
 import { readXlsx, XlsxReadError, type ReadCell, type ReadSheet, type ReadWorkbook } from "../../../xlsx/read";
 import type { BookOutcome, BookSummary } from "../book-types";
 import type { ExcelTarget } from "../types";
@@ -18,9 +20,10 @@ import { setPlan } from "./shared";
 
 const BOOK_SHEETS = [APPENDIX_SHEET, UNITS_SHEET, ASSIGN_SHEET, INFO_SHEET];
 
-function outcome(read: BookRead, source: Text, openWorkbook = false): BookOutcome {
+function outcome(read: BookRead, source: Text, openWorkbook = false, wb?: ReadWorkbook): BookOutcome {
   const usable = read.plan !== null && !hasErrors(read.problems);
-  if (usable) setPlan(read.plan, openWorkbook);
+  // A picked file's "Theo dõi" entries are kept now; the open workbook's are read when rebuilding.
+  if (usable) setPlan(read.plan, openWorkbook, wb && read.plan ? readTrackingEntries(wb, read.plan) : undefined);
   return {
     kind: "book",
     source,
@@ -66,7 +69,7 @@ export function loadBookFile(bytes: Uint8Array, name: string): BookOutcome {
       ],
     };
   }
-  return outcome(readBookWorkbook(wb), { vi: `tệp ${name}`, en: `file ${name}` });
+  return outcome(readBookWorkbook(wb), { vi: `tệp ${name}`, en: `file ${name}` }, false, wb);
 }
 
 /** Back to the built-in plan (the page's "Dùng kế hoạch có sẵn"). */
@@ -151,15 +154,39 @@ export async function readWorkbookPlan(excel: ExcelTarget): Promise<BookOutcome>
         en: `The open workbook has no plan sheets (${BOOK_SHEETS.join(", ")}): the built-in plan is in use. Click "Create the tracking workbook" to add them, then edit the plan in Excel.`,
       },
     };
-  const book: ReadWorkbook = {
+  return outcome(readBookWorkbook(workbookFromSheets(wb.sheets, wb.props)), source, true);
+}
+
+/** Sheets read from the open workbook, in the shape the file readers return. */
+function workbookFromSheets(sheets: ReadSheet[], props: Record<string, string> = {}): ReadWorkbook {
+  return {
     format: "xlsx",
-    sheets: wb.sheets,
-    sheet: (name) => wb.sheets.find((s) => s.name === name),
+    sheets,
+    sheet: (name) => sheets.find((s) => s.name === name),
     definedNames: [],
-    customProperties: wb.props,
+    customProperties: props,
     app: {},
     core: {},
     hasMacros: false,
   };
-  return outcome(readBookWorkbook(book), source, true);
+}
+
+/**
+ * What the office typed on the open workbook's "Theo dõi" (status, completion date, notes), so that
+ * rebuilding the sheet keeps it. `sheets` were loaded with their names; one round trip when the
+ * sheet exists, none otherwise.
+ */
+export async function readOpenTrackingEntries(
+  context: Excel.RequestContext,
+  sheets: Excel.WorksheetCollection,
+  plan: Plan,
+): Promise<ReadonlyMap<string, TrackingEntry> | undefined> {
+  const sheet = sheets.items.find((s) => s.name.normalize("NFC") === TRACKING_SHEET);
+  if (!sheet) return undefined;
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("values,rowIndex,columnIndex");
+  await context.sync();
+  if (used.isNullObject) return undefined;
+  const read = sheetFromValues(TRACKING_SHEET, used.values as Values, used.rowIndex, used.columnIndex, []);
+  return readTrackingEntries(workbookFromSheets([read]), plan);
 }

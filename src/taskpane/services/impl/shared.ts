@@ -12,7 +12,7 @@ import { columnLetter } from "../../../workbook/a1";
 import { CONSOLIDATED_SHEETS } from "../../../workbook/consolidated";
 import type { CellValue, Sheet, WorkbookSpec } from "../../../workbook/model";
 import { DEFAULT_TYPOGRAPHY, type Typography } from "../../../workbook/styles";
-import { trackingWorkbook } from "../../../workbook/tracking";
+import { trackingWorkbook, type TrackingEntry } from "../../../workbook/tracking";
 import { renderXlsx } from "../../../xlsx/write";
 import type { ConsolidationLocations, Download, ExcelTarget, ExcelWriteReport, SheetLocation } from "../types";
 import { JSON_MIME, XLSX_MIME } from "../types";
@@ -31,10 +31,19 @@ export function thePlan(): Plan {
 /** True when the plan in use was read from the open workbook's own book sheets. */
 let fromOpenWorkbook = false;
 
+/** What the office typed on "Theo dõi" of a picked book file, kept when the book is rebuilt. */
+let bookEntries: ReadonlyMap<string, TrackingEntry> | undefined;
+
 /** Use this book's plan from now on (null: back to the built-in plan). */
-export function setPlan(plan: Plan | null, openWorkbook = false): void {
+export function setPlan(plan: Plan | null, openWorkbook = false, entries?: ReadonlyMap<string, TrackingEntry>): void {
   bookPlan = plan;
   fromOpenWorkbook = plan !== null && openWorkbook;
+  bookEntries = plan !== null ? entries : undefined;
+}
+
+/** The picked book's "Theo dõi" entries (the open workbook's are read afresh when rebuilding). */
+export function bookTrackingEntries(): ReadonlyMap<string, TrackingEntry> | undefined {
+  return bookEntries;
 }
 
 export function planIsFromOpenWorkbook(): boolean {
@@ -54,13 +63,20 @@ export function typography(titleSize?: number, tableSize?: number): Typography {
 /** The tracking workbook for the report date the official chose (see TrackingOptions.today). */
 export function trackingSpec(
   plan: Plan,
-  options: { asOf: IsoDate; today: IsoDate; soonDays: number; typography?: Typography },
+  options: {
+    asOf: IsoDate;
+    today: IsoDate;
+    soonDays: number;
+    typography?: Typography;
+    entries?: ReadonlyMap<string, TrackingEntry> | undefined;
+  },
 ): WorkbookSpec {
   return trackingWorkbook(plan, {
     asOf: options.asOf,
     today: options.today,
     soonDays: options.soonDays,
     ...(options.typography ? { typography: options.typography } : {}),
+    ...(options.entries ? { entries: options.entries } : {}),
   });
 }
 

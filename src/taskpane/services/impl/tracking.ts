@@ -1,34 +1,38 @@
 import { trackingFileName } from "../../../jobs/tracking";
 import { renderToExcel } from "../../../excel";
 import { APPENDIX_SHEET } from "../../../workbook/appendix";
-import { TRACKING_SHEET } from "../../../workbook/tracking";
+import { TRACKING_SHEET, type TrackingEntry } from "../../../workbook/tracking";
 import type { TrackingOutcome, TrackingRequest } from "../types";
 import { PLAN_SHEETS } from "../../../workbook/book-layout";
 import { ServiceError } from "../errors";
-import { planIsFromOpenWorkbook, thePlan, trackingSpec, typography, xlsxDownload } from "./shared";
+import { readOpenTrackingEntries } from "./book";
+import { bookTrackingEntries, planIsFromOpenWorkbook, thePlan, trackingSpec, typography, xlsxDownload } from "./shared";
 
 const PLAN_SHEETS_SET = new Set<string>(PLAN_SHEETS);
 
 /** The tracking workbook: written into the open workbook (Excel mode) or as a download. */
 export async function createTracking(req: TrackingRequest): Promise<TrackingOutcome> {
-  const spec = trackingSpec(thePlan(), {
-    asOf: req.asOf,
-    today: req.today,
-    soonDays: req.soonDays,
-    typography: typography(req.titleSize, req.tableSize),
-  });
+  const spec = (entries: ReadonlyMap<string, TrackingEntry> | undefined) =>
+    trackingSpec(thePlan(), {
+      asOf: req.asOf,
+      today: req.today,
+      soonDays: req.soonDays,
+      typography: typography(req.titleSize, req.tableSize),
+      entries,
+    });
   const excel = req.excel;
-  if (!excel) return { kind: "download", download: xlsxDownload(spec, trackingFileName(thePlan())) };
+  if (!excel)
+    return { kind: "download", download: xlsxDownload(spec(bookTrackingEntries()), trackingFileName(thePlan())) };
 
   let checks = 0;
   const report = await excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await context.sync();
+    checks++;
     // The office's plan sheets are replaced by the plan in use: never when that plan was not read
     // from them, or their edits would be lost without a word.
     if (!planIsFromOpenWorkbook()) {
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
-      await context.sync();
-      checks++;
       const found = sheets.items.map((s) => s.name.normalize("NFC")).filter((n) => PLAN_SHEETS_SET.has(n));
       if (found.length > 0)
         throw new ServiceError({
@@ -36,7 +40,11 @@ export async function createTracking(req: TrackingRequest): Promise<TrackingOutc
           en: `The open workbook already has plan sheets (${found.join(", ")}). So as not to overwrite the office's edited plan, click "Read the plan from the open workbook" first, then create the tracking workbook again.`,
         });
     }
-    return renderToExcel(context, spec, {
+    // What the office typed on "Theo dõi" is carried into the rebuilt sheet, so a rebuild never
+    // wipes a status or a completion date.
+    const entries = await readOpenTrackingEntries(context, sheets, thePlan());
+    if (entries) checks++;
+    return renderToExcel(context, spec(entries), {
       ownedSheets: [APPENDIX_SHEET, TRACKING_SHEET],
       ...(req.onProgress ? { onProgress: req.onProgress } : {}),
     });
