@@ -5,11 +5,6 @@ import { fill } from "../../fill";
 import { droppedFiles, pickedFolderFiles } from "./folders";
 import { strings } from "./strings";
 
-/** Kept here (not in strings.ts) while that file is being reworked; same shape. */
-const folderStrings = {
-  pickFolder: { vi: "Chọn cả thư mục…", en: "Choose a whole folder…" },
-};
-
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   label: { fontWeight: tokens.fontWeightSemibold },
@@ -135,7 +130,7 @@ export default function FilePicker(props: {
           onClick={() => folderInput.current?.click()}
           data-testid="consolidate-pick-folder"
         >
-          {t(folderStrings.pickFolder)}
+          {t(strings.pickFolder)}
         </Button>
       </div>
       {props.files.length > 0 && (

@@ -16,9 +16,10 @@ export const strings = {
     en: "Pick the report files on this computer; the summary is downloaded as an .xlsx file with a .json summary. No file is sent anywhere.",
   },
   pickLabel: {
-    vi: "Tệp báo cáo (.xlsx, hoặc .zip chứa các tệp .xlsx)",
-    en: "Report files (.xlsx, or a .zip of .xlsx files)",
+    vi: "Tệp báo cáo (.xlsx, .xls, .ods, hoặc tệp .zip chứa các tệp đó)",
+    en: "Report files (.xlsx, .xls, .ods, or a .zip of such files)",
   },
+  pickFolder: { vi: "Chọn cả thư mục…", en: "Choose a whole folder…" },
   dropZone: {
     vi: "Kéo thả tệp vào đây, hoặc nhấn Enter để chọn tệp",
     en: "Drop files here, or press Enter to pick files",
