@@ -207,6 +207,10 @@ export const M = {
     vi: `Tệp có ${others.length + 1} trang biểu mẫu (có thể đơn vị đã sao chép trang tính); đã tổng hợp trang "${used}" vì có nhiều nội dung nhất. Nội dung ở trang ${others.map((o) => `"${o}"`).join(", ")} được liệt kê để đối chiếu, không tổng hợp.`,
     en: `The file has ${others.length + 1} form sheets (the unit may have copied the sheet); the sheet "${used}" was consolidated because it holds the most entries. What is on ${others.map((o) => `"${o}"`).join(", ")} is listed for reference, not consolidated.`,
   }),
+  sheetCopyBlank: (blank: string, used: string): Text => ({
+    vi: `Trang "${blank}" là mẫu chưa điền (đơn vị đã điền vào bản sao "${used}"); đã tổng hợp trang "${used}". Ô nào ở trang "${blank}" khác với trang "${used}" được liệt kê riêng.`,
+    en: `The sheet "${blank}" is the form left blank (the unit filled in the copy "${used}"); the sheet "${used}" was consolidated. Any cell of "${blank}" that differs from "${used}" is listed on its own.`,
+  }),
   sheetCopyValue: (used: string): Text => ({
     vi: `Giá trị ở bản sao của trang biểu mẫu; không tổng hợp (đã dùng trang "${used}").`,
     en: `A value on a copy of the form sheet; not consolidated (the sheet "${used}" was used).`,

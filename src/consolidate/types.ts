@@ -66,6 +66,7 @@ export type ProblemCode =
   | "unit-from-file-name"
   | "sheet-copies"
   | "sheet-copy-value"
+  | "sheet-copy-blank"
   // The table's layout.
   | "columns-moved"
   | "column-missing"

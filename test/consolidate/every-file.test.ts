@@ -1,6 +1,6 @@
 /**
  * Every file a unit can send back, in one corpus built here: forms re-saved by LibreOffice as .xlsx,
- * .ods and .xls, a copied sheet, a table under the unit's letterhead, a blank form, odd values
+ * .ods and .xls, a copied sheet (and one filled while the original stayed blank), a table under the unit's letterhead, a blank form, odd values
  * (progress 0.5, "Ngày 27/5/2026", a cell merged across task rows), an unreadable file named after
  * its unit, an archive with a folder, a nested archive and noise files, and a lock file. One
  * consolidation over all of it; then every non-empty input cell of every readable file must be in
@@ -48,6 +48,14 @@ interface Corpus {
   templates: Map<string, Uint8Array>;
 }
 
+/** The form with its sheet copied as "Báo cáo 2", as a unit does with "Move or Copy…". */
+function withCopy(spec: ReturnType<typeof formSpec>): ReturnType<typeof formSpec> {
+  const copy = structuredClone(spec.sheets[0]!);
+  copy.name = "Báo cáo 2";
+  spec.sheets.splice(1, 0, copy);
+  return spec;
+}
+
 async function corpus(dir: string): Promise<Corpus> {
   const templates = new Map<string, Uint8Array>();
   const form = async (code: string) => {
@@ -71,10 +79,7 @@ async function corpus(dir: string): Promise<Corpus> {
   const resaved = outs.map((o) => new Uint8Array(readFileSync(o[0]!)));
 
   // A copied sheet: the unit filled "Báo cáo 2" more than the original.
-  const spec = formSpec("17110");
-  const copy = structuredClone(spec.sheets[0]!);
-  copy.name = "Báo cáo 2";
-  spec.sheets.splice(1, 0, copy);
+  const spec = withCopy(formSpec("17110"));
   const copied = render(spec);
   templates.set("17110", copied);
   const sxdRows = owed("17110");
@@ -84,6 +89,14 @@ async function corpus(dir: string): Promise<Corpus> {
     [`E${firstTaskRow}`]: "Hoàn thành",
     [`H${firstTaskRow}`]: "Kết quả ghi ở trang sao chép",
     [`E${firstTaskRow + 1}`]: "Đang thực hiện",
+  });
+
+  // A copied sheet filled in while the original "Báo cáo" was left blank.
+  const onlyCopy = render(withCopy(formSpec("17128")));
+  templates.set("17128", onlyCopy);
+  const onlyCopyFilled = setCells(onlyCopy, "Báo cáo 2", {
+    [`E${firstTaskRow}`]: "Hoàn thành",
+    [`H${firstTaskRow}`]: "Chỉ điền ở bản sao",
   });
 
   // Odd values: progress as fractions, dates with a prefix, a cell merged across task rows.
@@ -142,6 +155,7 @@ async function corpus(dir: string): Promise<Corpus> {
       source("thu-zalo.zip", archive),
       source("16732.xlsx", resaved[2]!),
       source("xa-sao-chep.xlsx", copiedFilled),
+      source("xa-chi-dien-ban-sao.xlsx", onlyCopyFilled),
       source("xa-17125.xlsx", odd),
       source("bao-cao-dang-uy-xa.xlsx", letter),
       source("BTCTU-mau-trong.xlsx", blank),
@@ -221,6 +235,18 @@ describe("every file a unit can send back", () => {
     const first = run.result.rows.find((r) => r.unitCode === "17110" && r.task === owed("17110")[0]);
     expect(first).toMatchObject({ status: "done", result: "Kết quả ghi ở trang sao chép", sheet: "Báo cáo 2" });
     expect(problems("xa-sao-chep.xlsx").some((p) => p.code === "sheet-copy-value" && p.sheet === "Báo cáo")).toBe(true);
+  });
+
+  it("a copy filled while the original stayed blank: the copy is consolidated, the blank sheet said once, not cell by cell", () => {
+    expect(fileOf("xa-chi-dien-ban-sao.xlsx")?.outcome).toBe("accepted");
+    const first = run.result.rows.find((r) => r.unitCode === "17128" && r.task === owed("17128")[0]);
+    expect(first).toMatchObject({ status: "done", result: "Chỉ điền ở bản sao", sheet: "Báo cáo 2" });
+    const listed = problems("xa-chi-dien-ban-sao.xlsx");
+    expect(listed.filter((p) => p.code === "sheet-copy-blank")).toEqual([
+      expect.objectContaining({ severity: "info", sheet: "Báo cáo" }),
+    ]);
+    expect(listed.filter((p) => p.sheet === "Báo cáo" && p.cell !== null && p.cell !== "")).toEqual([]);
+    expect(listed.some((p) => p.code === "sheet-copies")).toBe(false);
   });
 
   it("reads progress fractions and prefixed dates, and warns about a merge across task rows", () => {
@@ -339,7 +365,7 @@ describe("every file a unit can send back", () => {
         }
       }
     }
-    expect(files).toBe(8);
+    expect(files).toBe(9);
     expect(checked).toBeGreaterThan(60);
     expect(lost).toEqual([]);
   });

@@ -62,8 +62,16 @@ export function listOutside(
   for (const sheet of wb.sheets) {
     if (sheet === meta || sheet === g.sheet) continue;
     const copy = form.copies?.includes(sheet.name) === true;
+    // A form sheet left blank beside the filled copy repeats the form's own text: said once; only
+    // the cells that differ from the consolidated sheet are listed.
+    const blank = form.blankCopies?.includes(sheet.name) === true;
+    if (blank) problems.add("info", "sheet-copy-blank", M.sheetCopyBlank(sheet.name, form.name), { sheet: sheet.name });
     for (const c of sheet.cells) {
       if (!filled(c)) continue;
+      if (blank) {
+        const twin = g.sheet.cell(c.ref);
+        if (twin && valueKey(twin.value, twin.isDate) === valueKey(c.value, c.isDate)) continue;
+      }
       if (copy) problems.cell("info", "sheet-copy-value", M.sheetCopyValue(form.name), sheet.name, c);
       else problems.cell("info", "extra-sheet-cell", M.extraSheet(sheet.name), sheet.name, c);
     }

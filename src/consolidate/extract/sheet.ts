@@ -105,6 +105,8 @@ export interface FormSheet {
   name: string;
   /** Other sheets of the file that are the form too, holding entries (a copied sheet filled in): not merged. */
   copies?: string[];
+  /** Other form sheets with no entries (the original left blank while a copy was filled in). */
+  blankCopies?: string[];
 }
 
 const INPUT_COLUMN_KEYS = FORM_COLUMNS.filter((c) => c.input).map((c) => c.key);
@@ -146,6 +148,8 @@ export function findFormSheet(wb: ReadWorkbook, meta: ReadSheet | undefined): Fo
   const chosen = found[best]!;
   const copies = found.filter((f, i) => i !== best && counts[i]! > 0).map((f) => f.name);
   if (copies.length > 0) chosen.copies = copies;
+  const blank = found.filter((f, i) => i !== best && counts[i] === 0).map((f) => f.name);
+  if (blank.length > 0) chosen.blankCopies = blank;
   return chosen;
 }
 
