@@ -130,6 +130,8 @@ function threeThousandForms(): ConsolidationResult {
 }
 
 describe("createTracking", () => {
+  const trackingRequest = { asOf: AS_OF, today: TODAY, soonDays: 30, titleSize: 14, tableSize: 13 };
+
   it("browser mode: So-theo-doi-NQ08.xlsx with the appendix and tracking sheet, report date fixed to the chosen day", async () => {
     const out = await createTracking({ asOf: AS_OF, today: TODAY, soonDays: 20, titleSize: 15, tableSize: 12 });
     if (out.kind !== "download") throw new Error(out.kind);
@@ -150,14 +152,7 @@ describe("createTracking", () => {
 
   it("Excel mode: writes both sheets with a small, constant number of syncs; a re-run replaces them", async () => {
     const recorder = new ExcelRecorder(["Sheet1"]);
-    const first = await createTracking({
-      asOf: AS_OF,
-      today: TODAY,
-      soonDays: 30,
-      titleSize: 14,
-      tableSize: 13,
-      excel: target(recorder),
-    });
+    const first = await createTracking({ ...trackingRequest, excel: target(recorder) });
     if (first.kind !== "excel") throw new Error(first.kind);
     expect(first.report.sheets).toEqual([APPENDIX_SHEET, TRACKING_SHEET, ...PLAN_SHEETS]);
     expect(recorder.sheetNames()).toEqual(["Sheet1", APPENDIX_SHEET, TRACKING_SHEET, ...PLAN_SHEETS]);
@@ -193,14 +188,7 @@ describe("createTracking", () => {
   it("Excel mode: the plan is read back from the open workbook's sheets, and a rebuild keeps what the office typed on Theo dõi", async () => {
     for (const apiVersion of ["1.9", "1.13"]) {
       const recorder = new ExcelRecorder(["Sheet1"], { apiVersion });
-      const request = {
-        asOf: AS_OF,
-        today: TODAY,
-        soonDays: 30,
-        titleSize: 14,
-        tableSize: 13,
-        excel: target(recorder),
-      };
+      const request = { ...trackingRequest, excel: target(recorder) };
       await createTracking(request);
       try {
         const read = await readWorkbookPlan(target(recorder));
