@@ -61,7 +61,10 @@ export async function convertManyWithLibreOffice(
           "--norestore",
           "--nolockcheck",
           "--convert-to",
-          FILTERS[target],
+          // A text document prints through Writer's PDF filter, not Calc's.
+          target === "pdf" && inputPaths.every((p) => /\.(docx|odt)$/i.test(p))
+            ? "pdf:writer_pdf_Export"
+            : FILTERS[target],
           "--outdir",
           out,
           ...inputPaths.map((p) => resolve(p)),

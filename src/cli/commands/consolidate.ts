@@ -8,6 +8,7 @@ import {
   parsePreviousSummary,
   runConsolidation,
 } from "../../jobs/consolidate";
+import { reportFile } from "../../jobs/report";
 import { reportPeriod } from "../../schedule";
 import { dateOption, UsageError } from "../args";
 import { BOOK_OPTION, commandPlan } from "../book";
@@ -45,7 +46,7 @@ export const consolidateCommand: Command = {
     en: "Consolidate the returned report forms (files, folders, .zip archives)",
   },
   usage:
-    "consolidate [--book SO.xlsx] [--as-of DD/MM/YYYY] [--period 2026-H1] [-o OUT.xlsx|FOLDER] [--json SUMMARY.json] FILE_OR_FOLDER...",
+    "consolidate [--book SO.xlsx] [--as-of DD/MM/YYYY] [--period 2026-H1] [-o OUT.xlsx|FOLDER] [--json SUMMARY.json] [--report BAO-CAO.docx] FILE_OR_FOLDER...",
   details: {
     vi: "Đọc mọi tệp trong các tệp, thư mục và tệp nén .zip đã nêu; mỗi tệp được kiểm tra từng ô. Mã thoát 0: mọi tệp được tổng hợp, không lỗi; 1: có tệp không tổng hợp được hoặc có lỗi (kết quả vẫn được ghi); 2: gọi lệnh sai.",
     en: "Reads every file in the files, folders and .zip archives given; each file is checked cell by cell. Exit status 0: every file consolidated, no errors; 1: some files rejected or errors found (the outputs are still written); 2: usage error.",
@@ -83,6 +84,14 @@ export const consolidateCommand: Command = {
       help: {
         vi: "Ghi thêm bản tóm tắt JSON (dùng cho --previous khi có tệp nộp muộn).",
         en: "Also write the JSON summary (for --previous when late files arrive).",
+      },
+    },
+    report: {
+      kind: "value",
+      arg: "BAO-CAO.docx",
+      help: {
+        vi: "Ghi thêm dự thảo báo cáo kết quả (Word, .docx) để văn phòng chỉnh sửa.",
+        en: "Also write the draft results report (Word, .docx) for the office to edit.",
       },
     },
     previous: {
@@ -158,8 +167,14 @@ export const consolidateCommand: Command = {
     }
 
     const jsonPath = typeof options.json === "string" ? userPath(io, options.json) : null;
+    const reportPath = typeof options.report === "string" ? userPath(io, options.report) : null;
+    if (options.report !== undefined && (reportPath === null || !/\.docx$/i.test(reportPath)))
+      throw new UsageError({
+        vi: `Tệp báo cáo phải có đuôi .docx: "${String(options.report)}".`,
+        en: `The report must end in .docx: "${String(options.report)}".`,
+      });
     const inputs = new Set(found.sources.map((s) => s.path));
-    for (const target of [outIsFolder ? null : outPath, jsonPath])
+    for (const target of [outIsFolder ? null : outPath, jsonPath, reportPath])
       if (target && inputs.has(target))
         throw new UsageError({
           vi: `Tệp kết quả ${displayName(io, target)} cũng là tệp đầu vào; tệp đầu vào không bao giờ bị ghi đè.`,
@@ -196,6 +211,7 @@ export const consolidateCommand: Command = {
     try {
       writeWhole(xlsxPath, outputs.workbook.bytes);
       if (jsonPath) writeWhole(jsonPath, outputs.summary.bytes);
+      if (reportPath) writeWhole(reportPath, reportFile(plan, result, { zip: nodeZip }).bytes);
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       io.stderr(`Không ghi được kết quả (${detail}).\nCould not write the output (${detail}).\n`);
@@ -212,7 +228,9 @@ export const consolidateCommand: Command = {
         `  … và ${rejected.length - REJECTED_SHOWN} tệp khác (xem trang "Kiểm tra") / and ${rejected.length - REJECTED_SHOWN} more (see the "Kiểm tra" sheet)\n`,
       );
     const t = result.totals;
-    const written = [xlsxPath, ...(jsonPath ? [jsonPath] : [])].map((p) => displayName(io, p)).join(", ");
+    const written = [xlsxPath, ...[jsonPath, reportPath].filter((p): p is string => p !== null)]
+      .map((p) => displayName(io, p))
+      .join(", ");
     io.stdout(
       `Tổng hợp ${result.period.label.vi}, tính đến ngày ${dmy(result.asOf)}: ${t.files} tệp (được dùng ${t.accepted}, bản cũ ${t.superseded}, không tổng hợp ${t.rejected}); ` +
         `đơn vị đã gửi ${t.returned}/${t.units}, chưa nộp ${t.missing}; ${t.problems.error} lỗi, ${t.problems.warning} cảnh báo, ${t.problems.info} thông tin. ` +

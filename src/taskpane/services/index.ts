@@ -5,6 +5,7 @@
  * pane starts with React + Fluent UI alone. Only types and tiny helpers are imported statically.
  */
 import type { ConsolidationResult } from "../../consolidate/types";
+import type { Lang } from "../../i18n";
 import type { BookOutcome } from "./book-types";
 import type {
   ConsolidateOutcome,
@@ -51,6 +52,12 @@ export async function consolidateFiles(req: ConsolidateRequest): Promise<Consoli
 export async function consolidationDownloads(result: ConsolidationResult): Promise<Download[]> {
   const m = await import(/* webpackChunkName: "svc-consolidate" */ "./impl/shared");
   return m.consolidationDownloads(m.thePlan(), result);
+}
+
+/** The draft results report (.docx) of a result, in the pane's language. */
+export async function consolidationReport(result: ConsolidationResult, lang: Lang): Promise<Download> {
+  const m = await import(/* webpackChunkName: "svc-report" */ "./impl/report");
+  return m.reportDownload(result, lang);
 }
 
 /** Tô màu hạn: recolour for a report date. */

@@ -39,7 +39,6 @@ export function renderXlsx(spec: WorkbookSpec, options: RenderXlsxOptions = {}):
   checkWorkbook(spec);
   const styles = new StylesPart(spec);
   const strings = new SharedStringsPart();
-  const files: Zippable = {};
   const overrides: Array<readonly [string, string]> = [["/xl/workbook.xml", CONTENT_TYPE.workbook]];
   const sheetRels: Relationship[] = [];
   const tableParts: Array<readonly [string, string]> = [];
@@ -113,7 +112,13 @@ export function renderXlsx(spec: WorkbookSpec, options: RenderXlsxOptions = {}):
     ...sheetParts,
     ...tableParts,
   ];
-  if (options.zip) return options.zip(text.map(([path, xml]) => [path, strToU8(xml)] as const));
+  return zipParts(text, options.zip);
+}
+
+/** A package's XML parts as UTF-8, zipped in the order given (the .docx writer zips the same way). */
+export function zipParts(text: ReadonlyArray<readonly [string, string]>, zip?: ZipParts): Uint8Array {
+  if (zip) return zip(text.map(([path, xml]) => [path, strToU8(xml)] as const));
+  const files: Zippable = {};
   for (const [path, xml] of text) files[path] = strToU8(xml);
   return zipSync(files, { level: 6, mtime: ZIP_MTIME });
 }

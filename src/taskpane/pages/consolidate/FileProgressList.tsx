@@ -4,6 +4,7 @@ import type { Text } from "../../../i18n";
 import { useAppContext } from "../../context";
 import { fill } from "../../fill";
 import type { FileProgress } from "../../services";
+import { FILE_MARKS, type Mark } from "./marks";
 import { strings } from "./strings";
 
 const useStyles = makeStyles({
@@ -25,29 +26,25 @@ const useStyles = makeStyles({
 
 function stateText(p: FileProgress, t: (text: Text) => string): string {
   const parts: string[] = [];
-  if (p.state === "done" || (p.state === "failed" && p.outcome)) parts.push(t(strings[p.outcome ?? "rejected"]));
-  else if (p.state === "failed") parts.push(t(strings.rejected));
-  else parts.push(t(strings[p.state]));
+  const look = lookOf(p);
+  if (look === "accepted-errors") parts.push(t(strings.acceptedWithErrors));
+  else if (look === "skipped") parts.push(t(strings.noForm));
+  else parts.push(t(strings[look]));
   if (p.forms !== undefined && p.forms > 1) parts.push(fill(t(strings.formsInFile), { count: p.forms }));
   if (p.errors) parts.push(fill(t(strings.errorsInFile), { count: p.errors }));
   return parts.join(" · ");
 }
 
-/** One mark per state, so outcomes read without colour too; colours from the theme. */
-const MARKS: Record<string, { mark: string; color: string }> = {
-  waiting: { mark: "○", color: tokens.colorNeutralForeground3 },
-  reading: { mark: "◔", color: tokens.colorBrandForeground1 },
-  checking: { mark: "◑", color: tokens.colorBrandForeground1 },
-  checked: { mark: "◕", color: tokens.colorBrandForeground1 },
-  accepted: { mark: "✓", color: tokens.colorPaletteGreenForeground1 },
-  superseded: { mark: "↺", color: tokens.colorNeutralForeground2 },
-  rejected: { mark: "✗", color: tokens.colorPaletteRedForeground1 },
-};
+/** Where a file stands, as shown: a used file with errors is not shown as a clean one. */
+function lookOf(p: FileProgress): keyof typeof FILE_MARKS {
+  if (p.state === "failed") return p.outcome && p.outcome !== "rejected" ? p.outcome : "rejected";
+  if (p.state !== "done") return p.state;
+  if (!p.outcome) return "skipped"; // an archive with nothing but noise in it
+  return p.outcome === "accepted" && (p.errors ?? 0) > 0 ? "accepted-errors" : p.outcome;
+}
 
-function markOf(p: FileProgress): { mark: string; color: string } {
-  if (p.state === "done" || p.state === "failed")
-    return MARKS[p.outcome ?? (p.state === "failed" ? "rejected" : "accepted")]!;
-  return MARKS[p.state]!;
+function markOf(p: FileProgress): Mark {
+  return FILE_MARKS[lookOf(p)];
 }
 
 // A text mark, not a progress bar per file: thousands of animated bars make the page crawl, and
@@ -59,7 +56,7 @@ const Row = React.memo(function Row(props: { name: string; progress: FileProgres
   const text = stateText(p, t);
   const { mark, color } = markOf(p);
   return (
-    <li className={styles.item} data-testid="consolidate-file" data-state={p.state}>
+    <li className={styles.item} data-testid="consolidate-file" data-state={p.state} data-look={lookOf(p)}>
       <div className={styles.line}>
         <span className={styles.name}>
           <span aria-hidden="true" style={{ color, marginRight: "0.4em" }}>
@@ -67,7 +64,7 @@ const Row = React.memo(function Row(props: { name: string; progress: FileProgres
           </span>
           {props.name}
         </span>
-        <span className={styles.state} style={p.state === "failed" ? { color } : undefined}>
+        <span className={styles.state} style={p.state === "done" || p.state === "failed" ? { color } : undefined}>
           {text}
         </span>
       </div>

@@ -5,6 +5,7 @@ import type { SkippedEntry } from "../../../jobs/inputs";
 import { useAppContext } from "../../context";
 import { fill } from "../../fill";
 import type { ConsolidationLocations, SheetLocation } from "../../services";
+import { SEVERITY_MARKS, type Mark } from "./marks";
 import { strings } from "./strings";
 
 /** Long lists are cut on the page; the sheets and the JSON summary keep everything. */
@@ -32,6 +33,9 @@ interface Item {
   key: string;
   text: string;
   location?: SheetLocation | undefined;
+  /** A severity's mark and colour (problems), so errors never read like warnings. */
+  mark?: Mark;
+  severity?: string;
 }
 
 function ItemList(props: {
@@ -52,7 +56,12 @@ function ItemList(props: {
           const location = item.location;
           const onSelect = props.onSelect;
           return (
-            <li key={item.key} className={styles.item}>
+            <li key={item.key} className={styles.item} data-severity={item.severity}>
+              {item.mark && (
+                <span aria-hidden="true" style={{ color: item.mark.color, marginRight: "0.4em", fontWeight: 700 }}>
+                  {item.mark.mark}
+                </span>
+              )}
               {onSelect && location ? (
                 <button
                   type="button"
@@ -120,6 +129,8 @@ export default function ResultLists(props: {
     .sort((a, b) => SEVERITY_ORDER[a.p.severity] - SEVERITY_ORDER[b.p.severity] || a.i - b.i)
     .map(({ p, i }) => ({
       key: `p${i}`,
+      mark: SEVERITY_MARKS[p.severity],
+      severity: p.severity,
       text: `${t(strings[p.severity])} — ${p.file}${p.sheet ? ` · ${p.sheet}` : ""}${p.cell ? `!${p.cell}` : ""}: ${t(p.text)}`,
       location: locations.problems[i],
     }));
@@ -144,7 +155,7 @@ export default function ResultLists(props: {
         onSelect={onSelect}
       />
       <ItemList
-        title={fill(t(strings.problemsList), { count: problems.length })}
+        title={fill(t(strings.problemsList), { count: problems.length, ...result.totals.problems })}
         items={problems}
         testId="consolidate-list-problems"
         onSelect={onSelect}

@@ -17,9 +17,11 @@ import { useAppContext } from "../../context";
 import { isIsoDate, todayIso } from "../../dates";
 import { fill } from "../../fill";
 import { periodId, periodOf, periodYears, type PeriodKind } from "../../periods";
+import type { ConsolidationResult } from "../../../consolidate/types";
 import {
   consolidateFiles,
   consolidationDownloads,
+  consolidationReport,
   download,
   errorText,
   selectInExcel,
@@ -32,6 +34,7 @@ import { keepConsolidation, useKeptConsolidation } from "../../services/store";
 import { useExcelTarget } from "../../useExcel";
 import FilePicker from "./FilePicker";
 import FileProgressList from "./FileProgressList";
+import { SEVERITY_MARKS } from "./marks";
 import ResultLists from "./ResultLists";
 import { strings } from "./strings";
 
@@ -43,6 +46,92 @@ const useStyles = makeStyles({
 });
 
 const KINDS: PeriodKind[] = ["H1", "H2", "year"];
+
+/** A count line with its severity's mark and colour; nothing when the count is 0. */
+function CountLine(props: { severity: keyof typeof SEVERITY_MARKS; text: string; count: number; testId: string }) {
+  if (props.count === 0) return null;
+  const { mark, color } = SEVERITY_MARKS[props.severity];
+  return (
+    <li data-testid={props.testId} style={{ color }}>
+      <span aria-hidden="true" style={{ fontWeight: 700, marginRight: "0.4em" }}>
+        {mark}
+      </span>
+      {props.text}
+    </li>
+  );
+}
+
+/**
+ * The result box: its intent follows the worst finding — errors or rejected files never sit under a
+ * green tick — and errors, warnings and notes each have their own line, mark and colour.
+ */
+function SummaryBox(props: { result: ConsolidationResult; kept?: boolean; children?: React.ReactNode }) {
+  const { t } = useAppContext();
+  const styles = useStyles();
+  const { totals, period } = props.result;
+  const errors = totals.problems.error > 0 || totals.rejected > 0;
+  const intent = errors ? "error" : totals.problems.warning > 0 ? "warning" : props.kept ? "info" : "success";
+  const title = props.kept
+    ? strings.keptTitle
+    : errors
+      ? strings.summaryTitleErrors
+      : totals.problems.warning > 0
+        ? strings.summaryTitleWarnings
+        : strings.summaryTitle;
+  return (
+    <MessageBar intent={intent} layout="multiline" data-testid="consolidate-summary" data-intent={intent}>
+      <MessageBarBody>
+        <MessageBarTitle>{fill(t(title), { period: t(period.label) })}</MessageBarTitle>
+        <ul className={styles.counts}>
+          <li data-testid="consolidate-count-returned">
+            {fill(t(strings.returned), { returned: totals.returned, units: totals.units })}
+          </li>
+          <li data-testid="consolidate-count-missing">{fill(t(strings.missing), { count: totals.missing })}</li>
+          {(
+            [
+              ["error", totals.rejected, strings.rejectedCount, "rejected"],
+              ["error", totals.problems.error, strings.errorsCount, "errors"],
+              ["warning", totals.problems.warning, strings.warningsCount, "warnings"],
+              ["info", totals.problems.info, strings.infoCount, "info"],
+            ] as const
+          ).map(([severity, count, text, id]) => (
+            <CountLine
+              key={id}
+              severity={severity}
+              count={count}
+              text={fill(t(text), { count })}
+              testId={`consolidate-count-${id}`}
+            />
+          ))}
+        </ul>
+        {props.children}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** The draft report of a result (.docx), in the pane's language, downloaded on click. */
+function ReportButton(props: { result: ConsolidationResult }): React.JSX.Element {
+  const { t, lang } = useAppContext();
+  const action = useAction(async () => {
+    const file = await consolidationReport(props.result, lang);
+    download(file.bytes, file.name, file.mime);
+  }, errorText);
+  return (
+    <div>
+      <Button
+        size="small"
+        title={t(strings.reportHint)}
+        disabled={action.busy}
+        onClick={() => void action.run()}
+        data-testid="consolidate-report"
+      >
+        {t(strings.report)}
+      </Button>
+      {action.error && <ErrorBar text={action.error} testId="consolidate-report-error" />}
+    </div>
+  );
+}
 
 /** Consolidation of the report forms units send back. */
 export default function ConsolidatePage(): React.JSX.Element {
@@ -210,25 +299,8 @@ export default function ConsolidatePage(): React.JSX.Element {
       {selectError && <ErrorBar text={selectError} testId="consolidate-select-error" />}
       {!outcome && !action.busy && kept && (
         <>
-          <MessageBar intent="info" layout="multiline" data-testid="consolidate-summary">
-            <MessageBarBody>
-              <MessageBarTitle>{fill(t(strings.keptTitle), { period: t(kept.result.period.label) })}</MessageBarTitle>
-              <ul className={styles.counts}>
-                <li data-testid="consolidate-count-returned">
-                  {fill(t(strings.returned), {
-                    returned: kept.result.totals.returned,
-                    units: kept.result.totals.units,
-                  })}
-                </li>
-                <li data-testid="consolidate-count-missing">
-                  {fill(t(strings.missing), { count: kept.result.totals.missing })}
-                </li>
-                <li data-testid="consolidate-count-problems">
-                  {fill(t(strings.problems), kept.result.totals.problems)}
-                </li>
-              </ul>
-            </MessageBarBody>
-          </MessageBar>
+          <SummaryBox result={kept.result} kept />
+          <ReportButton result={kept.result} />
           <ResultLists
             result={kept.result}
             locations={kept.locations}
@@ -238,25 +310,13 @@ export default function ConsolidatePage(): React.JSX.Element {
       )}
       {outcome && result && (
         <>
-          <MessageBar intent="success" layout="multiline" data-testid="consolidate-summary">
-            <MessageBarBody>
-              <MessageBarTitle>{fill(t(strings.summaryTitle), { period: t(result.period.label) })}</MessageBarTitle>
-              <ul className={styles.counts}>
-                <li data-testid="consolidate-count-returned">
-                  {fill(t(strings.returned), { returned: result.totals.returned, units: result.totals.units })}
-                </li>
-                <li data-testid="consolidate-count-missing">
-                  {fill(t(strings.missing), { count: result.totals.missing })}
-                </li>
-                <li data-testid="consolidate-count-problems">{fill(t(strings.problems), result.totals.problems)}</li>
-              </ul>
-              {outcome.excel
-                ? fill(t(strings.writtenExcel), { sheets: outcome.excel.sheets.join(", ") })
-                : outcome.downloads[0]
-                  ? fill(t(strings.downloadedBrowser), { file: outcome.downloads[0].name })
-                  : null}
-            </MessageBarBody>
-          </MessageBar>
+          <SummaryBox result={result}>
+            {outcome.excel
+              ? fill(t(strings.writtenExcel), { sheets: outcome.excel.sheets.join(", ") })
+              : outcome.downloads[0]
+                ? fill(t(strings.downloadedBrowser), { file: outcome.downloads[0].name })
+                : null}
+          </SummaryBox>
           {outcome.excel && <WarningsBar warnings={outcome.excel.warnings} testId="consolidate-warnings" />}
           <DownloadButtons
             files={outcome.downloads.length > 0 ? outcome.downloads : extra}
@@ -275,6 +335,7 @@ export default function ConsolidatePage(): React.JSX.Element {
             </div>
           )}
           {more.error && <ErrorBar text={more.error} testId="consolidate-download-error" />}
+          <ReportButton result={result} />
           <ResultLists
             result={result}
             locations={outcome.locations}

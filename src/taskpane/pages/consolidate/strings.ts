@@ -32,6 +32,11 @@ export const strings = {
   periodAuto: { vi: "Tự động (kỳ ghi trong các mẫu)", en: "Automatic (the period the forms name)" },
   badDate: { vi: "Hãy chọn một ngày hợp lệ.", en: "Choose a valid date." },
   run: { vi: "Tổng hợp", en: "Consolidate" },
+  report: { vi: "Tải dự thảo báo cáo (Word)", en: "Download the draft report (Word)" },
+  reportHint: {
+    vi: "Báo cáo kết quả theo thể thức văn bản của Đảng, điền sẵn số liệu; văn phòng chỉnh sửa rồi trình ký.",
+    en: "The results report in the Party's document layout, figures filled in; the office edits it before signing.",
+  },
   noFiles: { vi: "Hãy chọn ít nhất một tệp báo cáo.", en: "Pick at least one report file." },
   overall: { vi: "Đã kiểm tra {done}/{total} tệp", en: "{done} of {total} files checked" },
   writing: { vi: "Đang ghi bảng tổng hợp vào sổ đang mở…", en: "Writing the summary into the open workbook…" },
@@ -47,6 +52,8 @@ export const strings = {
   accepted: { vi: "Được dùng", en: "Used" },
   superseded: { vi: "Bản cũ, không dùng", en: "Older copy, not used" },
   rejected: { vi: "Không tổng hợp được", en: "Could not be used" },
+  acceptedWithErrors: { vi: "Được dùng, có lỗi cần xem", en: "Used, with errors to check" },
+  noForm: { vi: "Không có mẫu báo cáo", en: "No report form in it" },
   formsInFile: { vi: "{count} mẫu", en: "{count} forms" },
   errorsInFile: { vi: "{count} lỗi", en: "{count} errors" },
   keptTitle: {
@@ -56,9 +63,17 @@ export const strings = {
   summaryTitle: { vi: "Kết quả tổng hợp ({period})", en: "Consolidation result ({period})" },
   returned: { vi: "Đã nộp: {returned}/{units} đơn vị", en: "Reported: {returned} of {units} units" },
   missing: { vi: "Chưa nộp: {count} đơn vị", en: "Not reported: {count} units" },
-  problems: {
-    vi: "Vấn đề: {error} lỗi, {warning} cảnh báo, {info} thông tin",
-    en: "Problems: {error} errors, {warning} warnings, {info} notes",
+  errorsCount: { vi: "{count} lỗi cần xử lý", en: "{count} errors to deal with" },
+  warningsCount: { vi: "{count} cảnh báo nên xem", en: "{count} warnings worth a look" },
+  infoCount: { vi: "{count} thông tin", en: "{count} notes" },
+  rejectedCount: { vi: "{count} tệp không tổng hợp được", en: "{count} files could not be used" },
+  summaryTitleErrors: {
+    vi: "Kết quả tổng hợp ({period}): có lỗi cần xử lý",
+    en: "Consolidation result ({period}): errors to deal with",
+  },
+  summaryTitleWarnings: {
+    vi: "Kết quả tổng hợp ({period}): có cảnh báo",
+    en: "Consolidation result ({period}): with warnings",
   },
   writtenExcel: {
     vi: "Đã ghi các trang: {sheets}. Bấm vào một dòng dưới đây để xem trong sổ.",
@@ -73,7 +88,10 @@ export const strings = {
   },
   returnedList: { vi: "Đơn vị đã nộp ({count})", en: "Units that reported ({count})" },
   missingList: { vi: "Đơn vị chưa nộp ({count})", en: "Units that have not reported ({count})" },
-  problemsList: { vi: "Vấn đề trong các tệp ({count})", en: "Problems in the files ({count})" },
+  problemsList: {
+    vi: "Vấn đề trong các tệp ({count}): {error} lỗi, {warning} cảnh báo, {info} thông tin",
+    en: "Problems in the files ({count}): {error} errors, {warning} warnings, {info} notes",
+  },
   skippedList: { vi: "Tệp bỏ qua, không phải báo cáo ({count})", en: "Files skipped, not reports ({count})" },
   more: {
     vi: "… và {count} dòng nữa (xem trang “Kiểm tra” hoặc tệp .json).",
