@@ -4,7 +4,8 @@
  * - forms for every unit: a few seconds; an optional password must not cost seconds per file;
  * - consolidation: ≥ 5× the ExcelJS reader; 3,000 forms in about 1–2 s; memory well under 1 GB;
  * - task pane: small initial JavaScript, time to interactive (vs a blank page in the same browser);
- * - the book (plan source): 300 tasks × 3,300 units read and checked in ≤ 0.5 s (vs ExcelJS loading it).
+ * - the book (plan source): 300 tasks × 3,300 units read and checked in ≤ 0.5 s (vs ExcelJS loading it);
+ * - importing an appendix: a 300-task .docx in ≤ 1 s.
  */
 import { execFileSync } from "child_process";
 import { existsSync, mkdtempSync, readFileSync, statSync } from "fs";
@@ -31,6 +32,7 @@ import { readFormWithExcelJS, writeWithExcelJS } from "./exceljs-baselines";
 import { benchBook, planThroughBook } from "./book";
 import { benchCli, benchParallel } from "./cli";
 import { benchFormats } from "./formats";
+import { benchImport } from "./import";
 
 const period = reportPeriod("2026-H1")!;
 const fmt = (n: number, d = 1) => n.toFixed(d);
@@ -243,6 +245,7 @@ async function main(): Promise<void> {
   // The CLI figures run the built command line: build it from the current sources first.
   execFileSync(process.execPath, [join(__dirname, "..", "scripts", "build-cli.mjs")], { stdio: "inherit" });
   await benchBook();
+  benchImport();
   await benchForms();
   await benchConsolidation(150);
   const big = await benchConsolidation(3000);

@@ -10,7 +10,7 @@ import { builtinPlanData } from "../plan/builtin";
 import { pairLeads, planVersion, splitSlash } from "../plan/plan";
 import type { AppendixText, LeadBody, Plan, Task, TaskGroup, TaskLead, Unit, UnitLevel } from "../plan/types";
 import { contextFromPlan, parseSchedule } from "../schedule";
-import { nfc, tidySpaces, toneKey } from "../text/vietnamese";
+import { nfc, tidyLines, tidySpaces, toneKey } from "../text/vietnamese";
 import { address, columnLetter } from "../workbook/a1";
 import { APPENDIX_SHEET, isGroupLabel } from "../workbook/appendix";
 import {
@@ -585,7 +585,7 @@ function readTasks(g: Grid, facts: InfoFacts, units: Units, problems: BookProble
     const ttCell = g.at(row, col.number!);
     const tt = text(ttCell);
     const at = address(row, col.number!);
-    const content = tidySpaces(get(row, "content"));
+    const content = tidyLines(get(row, "content"));
     if (tt !== "" && ttCell?.kind === "string" && isGroupLabel(tt)) {
       if (!content)
         problems.warning("group-empty", S, address(row, col.content!), {
@@ -634,9 +634,9 @@ function readTasks(g: Grid, facts: InfoFacts, units: Units, problems: BookProble
       reject(row);
       continue;
     }
-    const timing = tidySpaces(get(row, "timing"));
-    const lead = tidySpaces(get(row, "lead"));
-    const issuer = tidySpaces(get(row, "issuer"));
+    const timing = tidyLines(get(row, "timing"));
+    const lead = tidyLines(get(row, "lead"));
+    const issuer = tidyLines(get(row, "issuer"));
     const leadNames = splitSlash(lead);
     const issuers = splitSlash(issuer);
     const advises = pairLeads(leadNames, issuers);
@@ -648,9 +648,9 @@ function readTasks(g: Grid, facts: InfoFacts, units: Units, problems: BookProble
     });
     const task: Task = { number, content, timing, lead, issuer, id: get(row, "id"), leads, issuers };
     if (group) task.group = group;
-    const partners = tidySpaces(get(row, "partners"));
+    const partners = tidyLines(get(row, "partners"));
     if (partners) task.partners = partners;
-    const result = tidySpaces(get(row, "result"));
+    const result = tidyLines(get(row, "result"));
     if (result) task.result = result;
     if (!parseSchedule(timing, ctx).parsed)
       problems.warning("timing-unread", S, address(row, col.timing!), {

@@ -84,15 +84,26 @@ const RE = {
   month: new RegExp(`(?:thang|th|t) ?(\\d{1,2})${SEP}(\\d{4})`, "y"),
   monthBare: /(\d{1,2})\/(\d{4})/y,
   year: /(?:nam )?(\d{4})/y,
+  // "Cuối năm 2026" is its last quarter, "Đầu năm 2027" its first: what offices mean by them.
+  yearEdge: /(cuoi|dau) nam (\d{4})/y,
   rangeFrom: /tu /y,
   rangeTo: / ?(?:-|den) ?/y,
   periodPrefix: /giai doan /y,
   inPrefix: /(?:trong|vao) /y,
+  /** "Chậm nhất (trong) tháng 6/2026", "Cuối tháng 6/2026", "Hạn chót quý II/2026": the window's end. */
+  byPrefix: /(?:cham nhat(?: la)?|han chot|cuoi) /y,
 };
 
 /** One simple window (no range) at `pos`. */
 function readSimple(key: string, pos: number): Read<Window> | null {
   const readers: Array<[RegExp, (m: RegExpExecArray) => Window | null]> = [
+    [
+      RE.yearEdge,
+      (m) => {
+        const y = year(m[2]);
+        return y === null ? null : m[1] === "cuoi" ? spanWindow("quarter", y, 10, 12) : spanWindow("quarter", y, 1, 3);
+      },
+    ],
     [RE.dayNumeric, dayWindow],
     [RE.dayWords, dayWindow],
     [
@@ -153,13 +164,18 @@ function readRange(key: string, pos: number): Read<Window> | null {
 
 function readWindow(key: string, pos: number): Read<Window> | null {
   let at = pos;
+  // "cuối năm 2026" is read whole by readSimple; "cuối" before a month or quarter only means its end.
+  if (!execAt(RE.yearEdge, key, at) && execAt(RE.byPrefix, key, at)) at = RE.byPrefix.lastIndex;
   if (execAt(RE.inPrefix, key, at)) at = RE.inPrefix.lastIndex;
   if (execAt(RE.periodPrefix, key, at)) return readRange(key, RE.periodPrefix.lastIndex);
   return readRange(key, at) ?? readSimple(key, at);
 }
 
 const WORD_ITEMS: Array<[RegExp, Item]> = [
-  [/(?:thuong xuyen|lien tuc)(?: lien tuc)?/y, { type: "repeat", repeat: "ongoing", needsAnchor: false }],
+  [
+    /(?:(?:nhiem vu|cong viec|thuc hien) )?(?:thuong xuyen|lien tuc)(?: lien tuc)?/y,
+    { type: "repeat", repeat: "ongoing", needsAnchor: false },
+  ],
   [/(?:dinh ky )?(?:hang|moi) nam/y, { type: "repeat", repeat: "yearly", needsAnchor: false }],
   [/(?:dinh ky )?(?:hang|moi) quy/y, { type: "repeat", repeat: "quarterly", needsAnchor: false }],
   [/(?:dinh ky )?(?:hang|moi) thang/y, { type: "repeat", repeat: "monthly", needsAnchor: false }],

@@ -25,6 +25,15 @@ export function tidySpaces(text: string): string {
     .trim();
 }
 
+/** tidySpaces on each line, empty lines dropped: a cell's paragraphs (Alt+Enter, an imported list) stay lines. */
+export function tidyLines(text: string): string {
+  return text
+    .split(/\r\n?|\n/)
+    .map((line) => tidySpaces(line))
+    .filter((line) => line !== "")
+    .join("\n");
+}
+
 /**
  * Memo for the keys below: consolidation asks for the same headers, task texts and unit names in
  * every one of thousands of forms. Bounded, so odd input cannot grow it without limit.

@@ -2,6 +2,7 @@
 import { execFileSync } from "child_process";
 import { resolve } from "path";
 import { chromium, type Browser } from "playwright-core";
+import { serveDirectory, type StaticServer } from "../addin/static-server";
 
 const ROOT = resolve(__dirname, "..", "..");
 
@@ -30,4 +31,21 @@ export function launchChromium(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/** A suite's page built and served, and Chromium started: what each end-to-end suite's beforeAll does. */
+export async function startPage(
+  dist: string,
+): Promise<{ server: StaticServer; browser: Browser; close(): Promise<void> }> {
+  buildPage(dist);
+  const server = await serveDirectory(dist);
+  const browser = await launchChromium();
+  return {
+    server,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
 }

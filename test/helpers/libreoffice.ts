@@ -9,13 +9,15 @@ import { tmpdir } from "node:os";
 import { basename, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
-export type LibreOfficeTarget = "pdf" | "xlsx" | "ods" | "xls";
+export type LibreOfficeTarget = "pdf" | "xlsx" | "ods" | "xls" | "docx";
 
 const FILTERS: Record<LibreOfficeTarget, string> = {
   pdf: "pdf:calc_pdf_Export",
   xlsx: "xlsx:Calc MS Excel 2007 XML",
   ods: "ods:calc8",
   xls: "xls:MS Excel 97",
+  // Writer: an .html or .fodt document saved as Word (the import tests' .docx files).
+  docx: "docx:MS Word 2007 XML",
 };
 
 let available: boolean | undefined;

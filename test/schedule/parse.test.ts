@@ -272,3 +272,50 @@ describe("what cannot be read is never guessed", () => {
     expect(parseSchedule("Quý II/2026 và KHI CẦN".normalize("NFD")).unread).toEqual(["KHI CẦN"]);
   });
 });
+
+describe("phrases real appendices write (issue 13), read in the document's own context", () => {
+  // The term and years come from the plan being imported (2021–2025 here), never from the built-in plan.
+  const ctx = { planYears: { from: 2025, to: 2030 }, term: { from: 2020, to: 2025 } };
+  const rows: Row[] = [
+    ["6/2025", "2025-06-30", "2025-06-01", "none", null],
+    ["06/2025", "2025-06-30", "2025-06-01", "none", null],
+    ["Tháng 10/2025", "2025-10-31", "2025-10-01", "none", null],
+    ["Quý II/2025", "2025-06-30", "2025-04-01", "none", null],
+    ["2025", "2025-12-31", "2025-01-01", "none", null],
+    ["2025 - 2026", "2026-12-31", "2025-01-01", "none", null],
+    ["2025-2026", "2026-12-31", "2025-01-01", "none", null],
+    ["2025 và những năm tiếp theo", "2025-12-31", "2025-01-01", "yearly", "2030-12-31"],
+    ["Thường xuyên", null, null, "ongoing", "2030-12-31"],
+    ["Nhiệm vụ thường xuyên", null, null, "ongoing", "2030-12-31"],
+    ["Hằng năm", "2025-12-31", null, "yearly", "2030-12-31"],
+    ["hằng năm", "2025-12-31", null, "yearly", "2030-12-31"],
+    ["Cuối năm 2026", "2026-12-31", "2026-10-01", "none", null],
+    ["Đầu năm 2027", "2027-03-31", "2027-01-01", "none", null],
+    ["Trước ngày 30/6/2026", "2026-06-30", null, "none", null],
+    ["Chậm nhất ngày 15/3/2026", "2026-03-15", null, "none", null],
+    ["Chậm nhất là ngày 15/3/2026", "2026-03-15", null, "none", null],
+    ["Chậm nhất trong tháng 6/2026", "2026-06-30", "2026-06-01", "none", null],
+    ["Chậm nhất quý II/2026", "2026-06-30", "2026-04-01", "none", null],
+    ["Cuối tháng 6/2026", "2026-06-30", "2026-06-01", "none", null],
+    ["Cuối quý III/2026", "2026-09-30", "2026-07-01", "none", null],
+    ["Thực hiện thường xuyên", null, null, "ongoing", "2030-12-31"],
+    ["Đầu năm 2027 và hằng năm", "2027-03-31", "2027-01-01", "yearly", "2030-03-31"],
+  ];
+  it.each(rows)("%s", (phrase, due, start, repeat, until) => {
+    const s = parseSchedule(phrase, ctx);
+    expect([s.parsed, s.due, s.start, s.repeat, s.until, s.milestones, s.unread]).toEqual([
+      true,
+      due,
+      start,
+      repeat,
+      until,
+      [],
+      [],
+    ]);
+  });
+
+  it("term reviews fall in the document's term, not the built-in one", () => {
+    const s = parseSchedule("sơ kết giữa nhiệm kỳ", ctx);
+    expect(s.milestones).toEqual([{ kind: "mid-term-review", due: "2022-12-31", text: "sơ kết giữa nhiệm kỳ" }]);
+  });
+});

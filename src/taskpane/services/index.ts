@@ -7,6 +7,7 @@
 import type { ConsolidationResult } from "../../consolidate/types";
 import type { Lang } from "../../i18n";
 import type { BookOutcome } from "./book-types";
+import type { ImportOutcome } from "./import-types";
 import type {
   ConsolidateOutcome,
   ConsolidateRequest,
@@ -25,6 +26,7 @@ import type {
 
 export type * from "./types";
 export type { BookOutcome } from "./book-types";
+export type { ImportOutcome } from "./import-types";
 export { JSON_MIME, XLSX_MIME, ZIP_MIME } from "./types";
 export { download } from "./download";
 export { errorText, ServiceError } from "./errors";
@@ -88,6 +90,18 @@ export async function readWorkbookPlan(excel: ExcelTarget): Promise<BookOutcome>
 export async function useBuiltinPlan(): Promise<void> {
   const m = await import(/* webpackChunkName: "svc-book" */ "./impl/book");
   m.useBuiltinPlan();
+}
+
+/** Nhập phụ lục: a picked .docx / .xlsx / text file → the book (a download, or sheets in the open workbook). */
+export async function importAppendixFile(bytes: Uint8Array, name: string, excel?: ExcelTarget): Promise<ImportOutcome> {
+  const m = await import(/* webpackChunkName: "svc-import" */ "./impl/import");
+  return m.importFile(bytes, name, excel);
+}
+
+/** Nhập phụ lục from the selected range of the open workbook (Excel mode). */
+export async function importSelectedRange(excel: ExcelTarget): Promise<ImportOutcome> {
+  const m = await import(/* webpackChunkName: "svc-import" */ "./impl/import");
+  return m.importSelection(excel);
 }
 
 /** Shows a consolidated row in Excel: activates its sheet and selects it (one round trip). */

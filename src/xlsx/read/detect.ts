@@ -73,7 +73,7 @@ export function ole2EntryNames(b: Uint8Array): string[] | null {
 }
 
 /** Fallback when the directory cannot be walked: the name appears UTF-16LE in the raw bytes. */
-function containsUtf16(b: Uint8Array, word: string): boolean {
+export function containsUtf16(b: Uint8Array, word: string): boolean {
   const first = word.charCodeAt(0);
   outer: for (let i = 0; i + word.length * 2 <= b.length; i++) {
     if (b[i] !== first || b[i + 1] !== 0) continue;

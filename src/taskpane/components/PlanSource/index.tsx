@@ -6,6 +6,7 @@ import { fill } from "../../fill";
 import { errorText, loadBookFile, readWorkbookPlan, useBuiltinPlan, type BookOutcome } from "../../services";
 import { useExcelTarget } from "../../useExcel";
 import { ErrorBar, Progress, useAction } from "../Feedback";
+import FilePick from "../FilePick";
 
 const strings = {
   heading: { vi: "Kế hoạch đang dùng", en: "Plan in use" },
@@ -32,7 +33,8 @@ const strings = {
   reading: { vi: "Đang đọc sổ…", en: "Reading the book…" },
 } satisfies Record<string, Text>;
 
-const useStyles = makeStyles({
+/** A panel at the top of a page (plan source, import): a column of lines, a row of buttons, a list. */
+export const usePanelStyles = makeStyles({
   box: {
     display: "flex",
     flexDirection: "column",
@@ -52,10 +54,9 @@ let remembered: BookOutcome | null = null;
  */
 export default function PlanSource(): React.JSX.Element {
   const { t } = useAppContext();
-  const styles = useStyles();
+  const styles = usePanelStyles();
   const excel = useExcelTarget();
   const [outcome, setOutcome] = React.useState<BookOutcome | null>(remembered);
-  const input = React.useRef<HTMLInputElement>(null);
   const keep = (o: BookOutcome | null) => {
     remembered = o;
     setOutcome(o);
@@ -82,24 +83,16 @@ export default function PlanSource(): React.JSX.Element {
             {t(strings.readOpen)}
           </Button>
         ) : (
-          <>
-            <input
-              ref={input}
-              type="file"
-              accept=".xlsx,.xlsm"
-              hidden
-              data-testid="plan-source-file"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                e.target.value = "";
-                if (file)
-                  void action.run(async () => loadBookFile(new Uint8Array(await file.arrayBuffer()), file.name));
-              }}
-            />
-            <Button disabled={action.busy} onClick={() => input.current?.click()} data-testid="plan-source-pick">
-              {t(strings.pickFile)}
-            </Button>
-          </>
+          <FilePick
+            label={t(strings.pickFile)}
+            accept=".xlsx,.xlsm"
+            disabled={action.busy}
+            testId="plan-source-pick"
+            inputTestId="plan-source-file"
+            onFile={(file) =>
+              void action.run(async () => loadBookFile(new Uint8Array(await file.arrayBuffer()), file.name))
+            }
+          />
         )}
         {used && (
           <Button

@@ -3,6 +3,7 @@ import * as React from "react";
 import { DownloadButtons, ErrorBar, Progress, useAction, WarningsBar } from "../../components/Feedback";
 import { DateField, WholeNumberField } from "../../components/Fields";
 import PageShell from "../../components/PageShell";
+import ImportAppendix from "../../components/ImportAppendix";
 import PlanSource from "../../components/PlanSource";
 import { useAppContext } from "../../context";
 import { isIsoDate, todayIso, wholeIn } from "../../dates";
@@ -56,6 +57,7 @@ export default function TrackingPage(): React.JSX.Element {
   return (
     <PageShell strings={strings}>
       <PlanSource />
+      <ImportAppendix />
       <form
         className={styles.form}
         aria-busy={action.busy}
