@@ -127,6 +127,7 @@ function valueProblems(r: FormRecord, values: SheetValue[], code: ProblemCode, t
   return values.map(({ sheet, value: v }) => {
     const p: Problem = { file: r.name, sheet, cell: v.cell, severity: "info", code, text, value: v.value };
     if (v.formula !== undefined) p.formula = v.formula;
+    if (v.date !== undefined) p.date = v.date;
     return p;
   });
 }

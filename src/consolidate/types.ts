@@ -124,6 +124,8 @@ export interface Problem {
   text: Text;
   /** The offending value verbatim (a formula's cached value; the formula is in `formula`). */
   value: CellScalar | null;
+  /** `value` as the calendar date the cell showed (a number in a date format): printed as dd/mm/yyyy. */
+  date?: IsoDate;
   formula?: string;
   /** For a changed fixed cell: what the form says there. */
   expected?: string;
@@ -137,6 +139,8 @@ export interface RawValue {
   cell: string;
   value: CellScalar;
   formula?: string;
+  /** `value` as the date the cell showed (a number in a date format). */
+  date?: IsoDate;
 }
 
 /** What a form says about one task, read and checked (asOf-independent). */

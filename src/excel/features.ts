@@ -34,6 +34,7 @@ export const RENDERED_FEATURES = [
   "Column.width",
   "Column.hidden",
   "Row.height",
+  "Row.fit",
   "Row.cells",
   "Cell.value",
   "Cell.style",

@@ -311,9 +311,25 @@ export function rowHeightOps(ctx: SheetCtx): Op[] {
   let i = 0;
   while (i < rows.length) {
     const height = rows[i]?.height;
+    const fit = rows[i]?.fit === true;
     let j = i;
-    while (j + 1 < rows.length && rows[j + 1]?.height === height) j++;
-    if (height !== undefined) {
+    while (j + 1 < rows.length && rows[j + 1]?.height === height && (rows[j + 1]?.fit === true) === fit) j++;
+    if (fit) {
+      // Setting rowHeight would make the height manual (Excel stops growing the row as text is
+      // typed): autofit keeps it automatic and fits what is there now.
+      const address = `${i + 1}:${j + 1}`;
+      ops.push(
+        sheetOp(
+          ctx,
+          ["Sheet.rows", "Row.fit"],
+          [address],
+          (s) => {
+            s.getRange(address).format.autofitRows();
+          },
+          2,
+        ),
+      );
+    } else if (height !== undefined) {
       const address = `${i + 1}:${j + 1}`;
       ops.push(
         sheetOp(

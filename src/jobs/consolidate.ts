@@ -7,7 +7,7 @@
 import { evaluate, readFormAsync, UnitIndex } from "../consolidate";
 import { unpackForms } from "../consolidate/stored";
 import type { ConsolidationResult, FileOutcome, FormRecord, InputFile } from "../consolidate/types";
-import type { Text } from "../i18n";
+import type { Lang, Text } from "../i18n";
 import type { Plan } from "../plan/types";
 import type { IsoDate } from "../plan/types";
 import type { ReportPeriod } from "../schedule";
@@ -191,14 +191,17 @@ export interface ConsolidationOutputs {
 export function consolidationOutputs(
   plan: Plan,
   result: ConsolidationResult,
-  options: { typography?: Typography; zip?: ZipParts } = {},
+  options: { typography?: Typography; zip?: ZipParts; lang?: Lang } = {},
 ): ConsolidationOutputs {
   const base = consolidationBaseName(plan, result);
   return {
     workbook: {
       name: `${base}.xlsx`,
       bytes: renderXlsx(
-        consolidatedWorkbook(plan, result, options.typography ? { typography: options.typography } : {}),
+        consolidatedWorkbook(plan, result, {
+          ...(options.typography ? { typography: options.typography } : {}),
+          ...(options.lang ? { lang: options.lang } : {}),
+        }),
         options.zip ? { zip: options.zip } : {},
       ),
     },
@@ -236,11 +239,14 @@ export interface ConsolidationOutput {
 /** In-memory files → result, workbook and summary in one call (same bytes for the same inputs). */
 export async function consolidateJob(
   files: InputFile[],
-  options: Omit<ConsolidationRequest, "sources"> & { typography?: Typography },
+  options: Omit<ConsolidationRequest, "sources"> & { typography?: Typography; lang?: Lang },
 ): Promise<ConsolidationOutput> {
-  const { typography, ...request } = options;
+  const { typography, lang, ...request } = options;
   const { result } = await runConsolidation({ ...request, sources: memorySources(files) });
-  const out = consolidationOutputs(options.plan, result, typography ? { typography } : {});
+  const out = consolidationOutputs(options.plan, result, {
+    ...(typography ? { typography } : {}),
+    ...(lang ? { lang } : {}),
+  });
   return { result, xlsx: out.workbook.bytes, json: summaryJson(result), fileName: out.workbook.name };
 }
 

@@ -55,6 +55,17 @@ export function classify(
   return next !== null && daysBetween(asOf, next) <= soonDays ? "due-soon" : "in-progress";
 }
 
+/**
+ * True when classify() says "not-reported" but the deadline that applies has already passed: the
+ * tracking sheet names this "Quá hạn (chưa báo cáo)". Consolidation keeps "not-reported" (its counts
+ * are of unit-task pairs, where a missing answer is a missing answer).
+ */
+export function overdueUnreported(s: Schedule, report: UnitReport | null, asOf: IsoDate): boolean {
+  if (report !== null && report.status !== null) return false;
+  const due = applicableDue(s, asOf);
+  return due !== null && due < asOf;
+}
+
 function checkDate(iso: IsoDate): void {
   if (!splitIso(iso)) throw new RangeError(`Not a calendar date (YYYY-MM-DD): "${iso}"`);
 }

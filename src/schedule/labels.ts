@@ -20,6 +20,12 @@ export const DEADLINE_CLASS_LABELS: Record<DeadlineClass, Text> = {
   "not-reported": { vi: "Chưa báo cáo", en: "Not reported" },
 };
 
+/**
+ * What the tracking sheet shows, instead of "Chưa báo cáo", for a task whose deadline has passed with
+ * no status typed: not reporting does not stop the clock (see `overdueUnreported`).
+ */
+export const OVERDUE_UNREPORTED_LABEL: Text = { vi: "Quá hạn (chưa báo cáo)", en: "Overdue (not reported)" };
+
 export const REPEAT_LABELS: Record<Repeat, Text> = {
   none: { vi: "Không lặp", en: "Once" },
   ongoing: { vi: "Thường xuyên", en: "Ongoing" },

@@ -1,15 +1,19 @@
 /**
  * The consolidated workbook: what the office prints and files after the units' reports come back.
- * "Tổng hợp" (counts per task), "Theo nhiệm vụ" (every task × unit), "Theo đơn vị", "Chưa nộp",
- * "Kiểm tra" (every problem with its file and cell). Values only, no formulas: the numbers are the
- * consolidation's, and text a unit typed ("=HYPERLINK(…)") stays text.
+ * "Tổng hợp" (counts per task), "Theo nhiệm vụ" (each task once, its units beneath), "Theo đơn vị",
+ * "Chưa nộp", "Kiểm tra" (every problem with its file and cell). Values only, no formulas: the
+ * numbers are the consolidation's, and text a unit typed ("=HYPERLINK(…)") stays text. Every sheet
+ * prints as a Party document (heading block, A4 landscape, page numbers, header row repeated) with
+ * only the reader's columns in the print area and the body at ≥ 10 pt (≥ 11 pt on "Tổng hợp").
  */
 import type { ConsolidationResult, Problem, Severity } from "../consolidate/types";
+import { type Lang, type Text, tr } from "../i18n";
 import type { Plan } from "../plan/types";
 import { DEADLINE_CLASS_LABELS, REPORTED_STATUS_LABELS } from "../schedule";
 import type { DeadlineClass } from "../schedule/types";
 import { columnLetter } from "./a1";
 import { dmy } from "../dates";
+import { headingStyles, partyHeading } from "./heading";
 import { deadlineHighlights, legendRow } from "./highlight";
 import { identityNames, identityProperties, metaSheet } from "./identity";
 import type { CellValue, ConditionalFormat, Style, WorkbookSpec } from "./model";
@@ -37,6 +41,8 @@ export const CONSOLIDATED_SHEETS = {
 
 export interface ConsolidatedOptions {
   typography?: Typography;
+  /** Language of the problems' messages on "Kiểm tra": Vietnamese unless asked. */
+  lang?: Lang;
 }
 
 const CLASSES: DeadlineClass[] = [
@@ -49,28 +55,11 @@ const CLASSES: DeadlineClass[] = [
   "not-reported",
 ];
 
-/** Bar colours per class column: the highlight colours' strong tone, so bars print visibly in grey too. */
-const BAR_COLORS: Record<DeadlineClass, string> = {
-  "done-on-time": "63BE7B",
-  "done-late": "A9D08E",
-  "in-progress": "5B9BD5",
-  "due-soon": "FFC000",
-  overdue: "F8696B",
-  ongoing: "9BC2E6",
-  "not-reported": "A6A6A6",
-};
-
-export const SEVERITY_LABELS: Record<Severity, { vi: string; en: string }> = {
+export const SEVERITY_LABELS: Record<Severity, Text> = {
   error: { vi: "Lỗi", en: "Error" },
   warning: { vi: "Cảnh báo", en: "Warning" },
   info: { vi: "Thông tin", en: "Info" },
 };
-
-const OUTCOME_LABELS = {
-  accepted: "Được dùng",
-  superseded: "Bản cũ (không dùng)",
-  rejected: "Không tổng hợp",
-} as const;
 
 /** Excel's cell limit; a crafted file could hold more, and the JSON summary keeps it all. */
 const CELL_TEXT_MAX = 32767;
@@ -84,11 +73,52 @@ function height(texts: (string | null)[], widths: number[], size: number): numbe
   return Math.min(MAX_ROW_HEIGHT, wrappedRowHeight(texts, widths, size));
 }
 
+/**
+ * A received file as the printed sheets name it: its own name, without the folders or archive it
+ * came in ("bao-cao/BTCTU.xlsx" → "BTCTU.xlsx"); the JSON summary keeps the whole path.
+ */
+export function fileLabel(path: string): string {
+  return (
+    path
+      .split(/[/\\]/)
+      .filter((p) => p !== "")
+      .pop() ?? path
+  );
+}
+
+/** The first words of a task, up to `max` characters: the summary's one-line reminder of it. */
+function shortText(text: string, max: number): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[,;:.]$/, "")}…`;
+}
+
+/** "██████░░": a rate drawn in characters, so it prints the same in colour and in grey. */
+function textBar(part: number, whole: number, cells = 8): string {
+  const n = whole === 0 ? 0 : Math.round((part / whole) * cells);
+  return "█".repeat(n) + "░".repeat(cells - n);
+}
+
 function extraStyles(t: Typography): Record<string, Style> {
   const base = { name: t.fontName, size: t.tableSize };
   return {
+    ...headingStyles(t),
     total: { font: { ...base, bold: true }, border: "thin", alignment: { horizontal: "center", vertical: "top" } },
-    totalLabel: { font: { ...base, bold: true }, border: "thin", alignment: { horizontal: "left", vertical: "top" } },
+    totalPercent: {
+      font: { ...base, bold: true },
+      border: "thin",
+      numberFormat: "0%",
+      alignment: { horizontal: "center", vertical: "top" },
+    },
+    totalLabel: {
+      font: { ...base, bold: true },
+      border: "thin",
+      alignment: { horizontal: "left", vertical: "top", wrap: true },
+    },
+    percent: { font: base, border: "thin", numberFormat: "0%", alignment: { horizontal: "center", vertical: "top" } },
+    bar: { font: { ...base, color: "404040" }, border: "thin", alignment: { horizontal: "left", vertical: "top" } },
     fact: { font: base, alignment: { vertical: "center", horizontal: "left" } },
     factDate: {
       font: { ...base, bold: true },
@@ -101,28 +131,53 @@ function extraStyles(t: Typography): Record<string, Style> {
       numberFormat: "@",
       alignment: { vertical: "top", wrap: true, horizontal: "left" },
     },
+    /** A task (or unit) heading its rows in a grouped list: bold, so it reads without colour. */
+    group: {
+      font: { ...base, bold: true },
+      border: "thin",
+      fill: "F2F2F2",
+      alignment: { vertical: "top", wrap: true, horizontal: "left" },
+    },
   };
 }
 
-/** Title (row 1, merged) and facts lines below it; returns the next free row. */
+/** Where a sheet's facts start on the report-date line, right of the date. */
+const FACTS_COLUMN = 5;
+
+/** "Thường xuyên / không có hạn" takes two lines of a two-column legend cell, three of a narrow one. */
+function legendHeight(t: Typography, lines = 2): number {
+  return Math.ceil(lines * t.tableSize * 1.32 + 6);
+}
+
+/**
+ * The Party heading, title (merged), period and report date over the printed columns; returns the
+ * row after the report-date line (the sheet's own facts may share that line from FACTS_COLUMN).
+ */
 function titleBlock(
   s: SheetBuilder,
-  width: number,
+  plan: Plan,
   title: string,
   result: ConsolidationResult,
   t: Typography,
   widths: number[],
 ): number {
+  const width = widths.length;
   const total = widths.reduce((a, b) => a + b, 0);
-  s.merge(1, 1, 1, width, title, "title").height(1, titleRowHeight(title, total, t.titleSize, t.tableSize));
+  const top = partyHeading(s, plan, result.asOf, widths);
+  s.merge(top, 1, top, width, title, "title").height(top, titleRowHeight(title, total, t.titleSize, t.tableSize));
   const p = result.period;
-  s.merge(2, 1, 2, width, `Kỳ báo cáo: ${p.label.vi} (từ ngày ${dmy(p.from)} đến ngày ${dmy(p.to)})`, "subtitle");
-  return 3;
-}
-
-function asOfLine(s: SheetBuilder, row: number, result: ConsolidationResult): void {
-  s.merge(row, 1, row, 2, "Ngày báo cáo:", "label");
-  s.set(row, 3, { date: result.asOf }, "factDate");
+  s.merge(
+    top + 1,
+    1,
+    top + 1,
+    width,
+    `Kỳ báo cáo: ${p.label.vi} (từ ngày ${dmy(p.from)} đến ngày ${dmy(p.to)})`,
+    "subtitle",
+  );
+  s.merge(top + 2, 1, top + 2, 2, "Ngày báo cáo:", "label");
+  // Two columns: one narrow column would show a bold date as "###".
+  s.merge(top + 2, 3, top + 2, 4, { date: result.asOf }, "factDate");
+  return top + 2;
 }
 
 export function consolidatedWorkbook(
@@ -131,6 +186,7 @@ export function consolidatedWorkbook(
   options: ConsolidatedOptions = {},
 ): WorkbookSpec {
   const t = options.typography ?? DEFAULT_TYPOGRAPHY;
+  const lang = options.lang ?? "vi";
   const props = identityProperties({ kind: "consolidated", planId: plan.id, period: result.period.id });
   return {
     properties: {
@@ -145,9 +201,9 @@ export function consolidatedWorkbook(
     sheets: [
       summarySheet(plan, result, t),
       byTaskSheet(plan, result, t),
-      byUnitSheet(result, t),
+      byUnitSheet(plan, result, t),
       missingSheet(plan, result, t),
-      problemsSheet(result, t),
+      problemsSheet(plan, result, t, lang),
       metaSheet(props),
     ],
     definedNames: identityNames(props),
@@ -155,21 +211,26 @@ export function consolidatedWorkbook(
   };
 }
 
-/** Whole percent, 0 when nothing is owed. */
+/** Share of a whole (0–1, shown as a percentage), 0 when nothing is owed. */
 function rate(part: number, whole: number): number {
-  return whole === 0 ? 0 : Math.round((part / whole) * 100);
+  return whole === 0 ? 0 : Math.round((part / whole) * 1000) / 1000;
 }
+
+/** Characters of a task's text the summary shows: two lines of its column. */
+const SUMMARY_TASK_TEXT = 58;
 
 function summarySheet(plan: Plan, result: ConsolidationResult, t: Typography) {
   const headers = [
     "TT",
-    "Nội dung công việc",
+    "Nội dung công việc (tóm tắt)",
     "Số đơn vị phải báo cáo",
-    "Đã báo cáo",
+    "Số đơn vị đã báo cáo",
     ...CLASSES.map((c) => DEADLINE_CLASS_LABELS[c].vi),
-    "Tỷ lệ đã báo cáo (%)",
+    "Tỷ lệ đã báo cáo",
+    "Mức đã báo cáo",
   ];
-  const widths = [5, 40, 11, 10, ...CLASSES.map(() => 11), 10];
+  // 118 characters: fit to width prints the body at about 11.5 pt on A4 landscape.
+  const widths = [4, 30, 8, 8, ...CLASSES.map(() => 7), 7, 12];
   const s = new SheetBuilder(
     CONSOLIDATED_SHEETS.summary,
     widths.map((width) => ({ width })),
@@ -177,17 +238,16 @@ function summarySheet(plan: Plan, result: ConsolidationResult, t: Typography) {
   const width = headers.length;
   let row = titleBlock(
     s,
-    width,
+    plan,
     `TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ TẠI PHỤ LỤC KẾ HOẠCH TRIỂN KHAI NGHỊ QUYẾT SỐ ${plan.document.resolution.number}`,
     result,
     t,
     widths,
   );
-  asOfLine(s, row, result);
   const tot = result.totals;
   s.merge(
     row,
-    4,
+    FACTS_COLUMN,
     row,
     width,
     `Đơn vị đã gửi: ${tot.returned}/${tot.units}; chưa gửi: ${tot.missing}; tệp nhận: ${tot.files} (được dùng ${tot.accepted}, bản cũ ${tot.superseded}, không tổng hợp ${tot.rejected}); vấn đề: ${tot.problems.error} lỗi, ${tot.problems.warning} cảnh báo, ${tot.problems.info} thông tin.`,
@@ -196,31 +256,36 @@ function summarySheet(plan: Plan, result: ConsolidationResult, t: Typography) {
   s.height(row, 36);
   row++;
   legendRow(s, row, 2);
+  s.height(row, legendHeight(t));
   row += 2;
   const h = row;
   s.line(h, 1, headers, "header");
   s.height(h, height(headers, widths, t.tableSize));
   result.byTask.forEach((task, i) => {
     const r = h + 1 + i;
+    const text = shortText(task.content, SUMMARY_TASK_TEXT);
     s.line(
       r,
       1,
       [
         task.task,
-        task.content,
+        text,
         task.owed,
         task.reported,
         ...CLASSES.map((c) => task.counts[c]),
         rate(task.reported, task.owed),
+        textBar(task.reported, task.owed),
       ],
-      ["cellCenter", "cell", ...Array(3 + CLASSES.length).fill("cellNumber")],
+      ["cellCenter", "cell", ...Array(2 + CLASSES.length).fill("cellNumber"), "percent", "bar"],
     );
-    s.height(r, height([String(task.task), task.content], widths, t.tableSize));
+    s.height(r, height([String(task.task), text], widths, t.tableSize));
   });
   const last = h + result.byTask.length;
   const totalRow = last + 1;
   const sum = (f: (x: ConsolidationResult["byTask"][number]) => number) => result.byTask.reduce((a, x) => a + f(x), 0);
-  s.merge(totalRow, 1, totalRow, 2, "Tổng cộng", "totalLabel");
+  // Per task the counts are units; summed over tasks they are unit-task pairs, and say so.
+  const pairs = "Cộng (lượt đơn vị – nhiệm vụ)";
+  s.merge(totalRow, 1, totalRow, 2, pairs, "totalLabel");
   s.line(
     totalRow,
     3,
@@ -232,29 +297,23 @@ function summarySheet(plan: Plan, result: ConsolidationResult, t: Typography) {
         sum((x) => x.reported),
         sum((x) => x.owed),
       ),
+      textBar(
+        sum((x) => x.reported),
+        sum((x) => x.owed),
+      ),
     ],
-    "total",
+    [...Array(2 + CLASSES.length).fill("total"), "totalPercent", "bar"],
   );
-  for (let i = 0; i < 2 + CLASSES.length; i++) {
-    const col = columnLetter(3 + i);
-    const cls = CLASSES[i - 2];
-    s.format({
-      kind: "dataBar",
-      range: `${col}${h + 1}:${col}${last}`,
-      color: cls ? BAR_COLORS[cls] : "8EA9DB",
-      min: 0,
-    });
-  }
   const note = totalRow + 2;
   s.merge(
     note,
     1,
     note,
     width,
-    `Ghi chú: số liệu tính trên các đơn vị phải báo cáo từng nhiệm vụ, theo bản báo cáo mới nhất của mỗi đơn vị; phân loại theo hạn tính đến ngày ${dmy(result.asOf)}. Danh sách đơn vị chưa gửi ở trang "${CONSOLIDATED_SHEETS.missing}", các lỗi trong tệp ở trang "${CONSOLIDATED_SHEETS.problems}".`,
+    `Ghi chú: mỗi dòng đếm số đơn vị phải báo cáo nhiệm vụ đó, theo bản báo cáo mới nhất của mỗi đơn vị; dòng "${pairs}" cộng các dòng, một đơn vị được đếm một lần cho mỗi nhiệm vụ của đơn vị. Số đơn vị phải báo cáo: ${tot.units}, đã gửi: ${tot.returned}. Phân loại theo hạn tính đến ngày ${dmy(result.asOf)}; toàn văn nhiệm vụ ở trang "${CONSOLIDATED_SHEETS.byTask}", đơn vị chưa gửi ở trang "${CONSOLIDATED_SHEETS.missing}", lỗi trong tệp ở trang "${CONSOLIDATED_SHEETS.problems}".`,
     "textWrap",
   );
-  s.height(note, 36);
+  s.height(note, 52);
   return s
     .with({
       print: officialPrint({ headerRows: { first: h, last: h }, area: `A1:${columnLetter(width)}${note}` }),
@@ -270,22 +329,29 @@ interface DataColumn {
   header: string;
   width: number;
   style: string;
+  /** False: a technical column (codes, contact, file), kept on screen right of the print area. */
+  print?: boolean;
 }
 
+/** One row of a list sheet: its values, or a group heading (a task, a unit) over the rows below it. */
+type ListRow = CellValue[] | { group: string };
+
 /**
- * The shape every list sheet shares: title, period, report date (plus the sheet's own facts),
- * a header repeated on each printed page, one row per item, an Excel table, print setup.
+ * The shape every list sheet shares: Party heading, title, period, report date (plus the sheet's
+ * own facts), a header repeated on each printed page, one row per item (or grouped under headings),
+ * print setup over the reader's columns only. A flat list is also an Excel table.
  */
 function dataSheet(
+  plan: Plan,
   result: ConsolidationResult,
   t: Typography,
   o: {
     name: string;
     title: string;
     columns: DataColumn[];
-    rows: CellValue[][];
-    /** Writes facts on the report-date row (from column 4) and below; returns the next free row. */
-    facts?: (s: SheetBuilder, row: number, width: number, widths: number[]) => number;
+    rows: ListRow[];
+    /** Writes facts on the report-date row (from FACTS_COLUMN) and below; returns the next free row. */
+    facts?: (s: SheetBuilder, row: number, width: number) => number;
     legend?: boolean;
     tableName: string;
     emptyText: string;
@@ -295,24 +361,43 @@ function dataSheet(
 ) {
   const widths = o.columns.map((c) => c.width);
   const width = o.columns.length;
+  const printed = o.columns.filter((c) => c.print !== false).length;
+  const printedWidths = widths.slice(0, printed);
   const s = new SheetBuilder(
     o.name,
     widths.map((w) => ({ width: w })),
   );
-  let row = titleBlock(s, width, o.title, result, t, widths);
-  asOfLine(s, row, result);
-  row = o.facts ? o.facts(s, row, width, widths) : row + 1;
-  if (o.legend) legendRow(s, row++, 2);
+  let row = titleBlock(s, plan, o.title, result, t, printedWidths);
+  row = o.facts ? o.facts(s, row, printed) : row + 1;
+  if (o.legend) {
+    // One cell per class over the last printed columns (the widest), so the legend prints whole.
+    legendRow(s, row, 2, { span: 1, firstItem: printed - 4 });
+    s.height(row++, legendHeight(t, 3));
+  }
   const h = row + 1;
   const headers = o.columns.map((c) => c.header);
   s.line(h, 1, headers, "header");
   s.height(h, height(headers, widths, t.tableSize));
   const styles = o.columns.map((c) => c.style);
+  const grouped = o.rows.some((r) => !Array.isArray(r));
   o.rows.forEach((raw, i) => {
+    const r = h + 1 + i;
+    if (!Array.isArray(raw)) {
+      const text = clip(raw.group) as string;
+      s.merge(r, 1, r, printed, text, "group");
+      s.height(r, height([text], [printedWidths.reduce((a, b) => a + b, 0)], t.tableSize));
+      return;
+    }
     const values = raw.map(clip);
-    s.line(h + 1 + i, 1, values, styles);
-    s.height(
+    s.line(
       h + 1 + i,
+      1,
+      values,
+      // A date among text (a value a unit typed) keeps its date format: 20/06/2026, not 46192.
+      values.map((v, k) => (v !== null && typeof v === "object" && "date" in v ? "cellDate" : styles[k]!)),
+    );
+    s.height(
+      r,
       height(
         values.map((v) => (typeof v === "string" ? v : null)),
         widths,
@@ -323,31 +408,33 @@ function dataSheet(
   let last = h + o.rows.length;
   if (o.rows.length === 0) {
     last = h + 1;
-    s.merge(last, 1, last, width, o.emptyText, "cell");
+    s.merge(last, 1, last, printed, o.emptyText, "cell");
   } else {
     const body = `A${h + 1}:${columnLetter(width)}${last}`;
-    s.table({
-      name: o.tableName,
-      range: `A${h}:${columnLetter(width)}${last}`,
-      style: "TableStyleLight1",
-      showRowStripes: false,
-    });
+    // A table cannot hold the merged group headings.
+    if (!grouped)
+      s.table({
+        name: o.tableName,
+        range: `A${h}:${columnLetter(width)}${last}`,
+        style: "TableStyleLight1",
+        showRowStripes: false,
+      });
     for (const cf of o.formats?.(body, h + 1) ?? []) s.format(cf);
   }
   if (o.footer) {
     last++;
-    s.merge(last, 1, last, width, o.footer, "label");
+    s.merge(last, 1, last, printed, o.footer, "label");
   }
   return s
     .with({
-      print: officialPrint({ headerRows: { first: h, last: h }, area: `A1:${columnLetter(width)}${last}` }),
+      print: officialPrint({ headerRows: { first: h, last: h }, area: `A1:${columnLetter(printed)}${last}` }),
       freeze: { rows: h, columns: 0 },
       showGridLines: false,
     })
     .build();
 }
 
-/** A rule that colours a row whose `column` cell reads `text`. */
+/** A rule that colours a row whose `column` cell reads `text` (bold too, for black-and-white print). */
 function rowColour(
   body: string,
   firstRow: number,
@@ -359,40 +446,42 @@ function rowColour(
     kind: "expression",
     range: body,
     formula: `$${column}${firstRow}="${text}"`,
-    style: { fill: colour.fill, font: { color: colour.font } },
+    style: { fill: colour.fill, font: { color: colour.font, bold: true } },
     stopIfTrue: true,
   };
 }
 
+/** Printed columns add up to 131 characters: the body prints at 10 pt. The result, widest, takes fewest lines. */
 function byTaskSheet(plan: Plan, result: ConsolidationResult, t: Typography) {
   const columns: DataColumn[] = [
-    { header: "TT", width: 5, style: "cellCenter" },
-    { header: "Nội dung công việc", width: 30, style: "cell" },
-    { header: "Mã đơn vị", width: 9, style: "cellText" },
-    { header: "Đơn vị", width: 20, style: "cell" },
-    { header: "Tình trạng", width: 13, style: "cellCenter" },
-    { header: "Ngày hoàn thành", width: 12, style: "cellDate" },
-    { header: "Tiến độ (%)", width: 8, style: "cellNumber" },
-    { header: "Kết quả thực hiện", width: 30, style: "cellText" },
-    { header: "Văn bản đã ban hành", width: 20, style: "cellText" },
-    { header: "Khó khăn, vướng mắc", width: 18, style: "cellText" },
-    { header: "Đề xuất, kiến nghị", width: 18, style: "cellText" },
-    { header: "Người lập biểu", width: 14, style: "cellText" },
-    { header: "Điện thoại", width: 12, style: "cellText" },
-    { header: "Ngày lập báo cáo", width: 12, style: "cellDate" },
-    { header: "Tệp nguồn", width: 22, style: "cellText" },
-    { header: "Phân loại", width: 15, style: "cellCenter" },
+    { header: "TT", width: 4, style: "cellCenter" },
+    { header: "Đơn vị", width: 19, style: "cell" },
+    { header: "Tình trạng", width: 10, style: "cellCenter" },
+    { header: "Ngày hoàn thành", width: 10, style: "cellDate" },
+    { header: "Tiến độ (%)", width: 5, style: "cellNumber" },
+    { header: "Kết quả thực hiện", width: 36, style: "cellText" },
+    { header: "Văn bản đã ban hành", width: 12, style: "cellText" },
+    { header: "Khó khăn, vướng mắc", width: 12, style: "cellText" },
+    { header: "Đề xuất, kiến nghị", width: 12, style: "cellText" },
+    { header: "Phân loại", width: 11, style: "cellCenter" },
+    { header: "Mã đơn vị", width: 9, style: "cellText", print: false },
+    { header: "Người lập biểu", width: 14, style: "cellText", print: false },
+    { header: "Điện thoại", width: 12, style: "cellText", print: false },
+    { header: "Ngày lập báo cáo", width: 12, style: "cellDate", print: false },
+    { header: "Tệp", width: 22, style: "cellText", print: false },
   ];
   const content = new Map(plan.tasks.map((x) => [x.number, x.content] as const));
-  return dataSheet(result, t, {
-    name: CONSOLIDATED_SHEETS.byTask,
-    title: "TỔNG HỢP CHI TIẾT THEO NHIỆM VỤ VÀ ĐƠN VỊ",
-    columns,
-    legend: true,
-    rows: result.rows.map((r) => [
-      r.task,
-      content.get(r.task) ?? "",
-      r.unitCode,
+  const rows: ListRow[] = [];
+  let task: number | null = null;
+  let n = 0;
+  for (const r of result.rows) {
+    if (r.task !== task) {
+      task = r.task;
+      n = 0;
+      rows.push({ group: `Nhiệm vụ ${r.task}. ${content.get(r.task) ?? ""}`.trim() });
+    }
+    rows.push([
+      ++n,
       r.unitName,
       // The unit's form came from an older book without this task: not a missing answer.
       r.notAsked ? NOT_ASKED : STATUS_TEXT(r.status),
@@ -402,50 +491,58 @@ function byTaskSheet(plan: Plan, result: ConsolidationResult, t: Typography) {
       r.documents,
       r.difficulties,
       r.proposals,
+      DEADLINE_CLASS_LABELS[r.deadlineClass].vi,
+      r.unitCode,
       r.preparer,
       r.phone,
       r.preparedOn ? { date: r.preparedOn } : null,
-      r.file,
-      DEADLINE_CLASS_LABELS[r.deadlineClass].vi,
-    ]),
+      r.file ? fileLabel(r.file) : null,
+    ]);
+  }
+  return dataSheet(plan, result, t, {
+    name: CONSOLIDATED_SHEETS.byTask,
+    title: "TỔNG HỢP CHI TIẾT THEO NHIỆM VỤ",
+    columns,
+    legend: true,
+    rows,
     tableName: "TongHopTheoNhiemVu",
     emptyText: "Chưa có nhiệm vụ nào phải báo cáo.",
-    formats: (body, first) => deadlineHighlights(body, `$${columnLetter(columns.length)}${first}`),
+    formats: (body, first) => deadlineHighlights(body, `$${columnLetter(10)}${first}`),
   });
 }
 
-function byUnitSheet(result: ConsolidationResult, t: Typography) {
-  const number = (header: string, width = 8): DataColumn => ({ header, width, style: "cellNumber" });
-  return dataSheet(result, t, {
+function byUnitSheet(plan: Plan, result: ConsolidationResult, t: Typography) {
+  const number = (header: string, width = 7): DataColumn => ({ header, width, style: "cellNumber" });
+  return dataSheet(plan, result, t, {
     name: CONSOLIDATED_SHEETS.byUnit,
     title: "TỔNG HỢP THEO ĐƠN VỊ",
     columns: [
-      { header: "TT", width: 5, style: "cellCenter" },
-      { header: "Mã đơn vị", width: 9, style: "cellText" },
-      { header: "Đơn vị", width: 24, style: "cell" },
-      { header: "Đã gửi", width: 8, style: "cellCenter" },
-      { header: "Tệp được dùng", width: 24, style: "cellText" },
-      number("Số tệp nhận", 7),
+      { header: "TT", width: 4, style: "cellCenter" },
+      { header: "Mã đơn vị", width: 8, style: "cellText" },
+      { header: "Đơn vị", width: 22, style: "cell" },
+      { header: "Đã gửi", width: 6, style: "cellCenter" },
       number("Số nhiệm vụ"),
       number("Đã báo cáo"),
-      ...CLASSES.map((c) => number(DEADLINE_CLASS_LABELS[c].vi, 10)),
-      number("Lỗi", 6),
+      ...CLASSES.map((c) => number(DEADLINE_CLASS_LABELS[c].vi, 8)),
+      number("Lỗi", 5),
       number("Cảnh báo"),
       number("Thông tin"),
+      { header: "Tệp được dùng", width: 24, style: "cellText", print: false },
+      { header: "Số tệp nhận", width: 8, style: "cellNumber", print: false },
     ],
     rows: result.byUnit.map((u, i) => [
       i + 1,
       u.code,
       u.name,
       u.returned ? "Có" : "Chưa",
-      u.file,
-      u.files.length,
       u.owed,
       u.reported,
       ...CLASSES.map((c) => u.counts[c]),
       u.problems.error,
       u.problems.warning,
       u.problems.info,
+      u.file ? fileLabel(u.file) : null,
+      u.files.length,
     ]),
     tableName: "TongHopTheoDonVi",
     emptyText: "Chưa có đơn vị nào phải báo cáo.",
@@ -455,19 +552,26 @@ function byUnitSheet(result: ConsolidationResult, t: Typography) {
 
 function missingSheet(plan: Plan, result: ConsolidationResult, t: Typography) {
   const level = new Map(plan.units.map((u) => [u.code, u.level === "provincial" ? "Cấp tỉnh" : "Cấp xã"] as const));
-  return dataSheet(result, t, {
+  return dataSheet(plan, result, t, {
     name: CONSOLIDATED_SHEETS.missing,
     title: "DANH SÁCH ĐƠN VỊ CHƯA NỘP BÁO CÁO",
     columns: [
       { header: "TT", width: 5, style: "cellCenter" },
       { header: "Mã đơn vị", width: 10, style: "cellText" },
       { header: "Đơn vị", width: 30, style: "cell" },
-      { header: "Cấp", width: 12, style: "cellCenter" },
-      { header: "Nhiệm vụ phải báo cáo (TT)", width: 24, style: "cellText" },
+      { header: "Cấp", width: 10, style: "cellCenter" },
+      { header: "Nhiệm vụ phải báo cáo (TT)", width: 22, style: "cellText" },
       { header: "Tệp đã gửi nhưng không tổng hợp được", width: 40, style: "cellText" },
     ],
     facts: (s, row, width) => {
-      s.merge(row, 4, row, width, `Chưa nộp: ${result.missing.length}/${result.totals.units} đơn vị.`, "label");
+      s.merge(
+        row,
+        FACTS_COLUMN,
+        row,
+        width,
+        `Chưa nộp: ${result.missing.length}/${result.totals.units} đơn vị.`,
+        "label",
+      );
       return row + 1;
     },
     rows: result.missing.map((m, i) => [
@@ -477,7 +581,9 @@ function missingSheet(plan: Plan, result: ConsolidationResult, t: Typography) {
       level.get(m.code) ?? "",
       m.tasks.join(", "),
       // With why each did not count: "gửi mẫu trống", "đã gửi tệp nhưng không đọc được".
-      m.rejectedFiles.map((f, k) => (m.rejectedWhy?.[k] ? `${f} (${m.rejectedWhy[k]!.vi})` : f)).join("; ") || null,
+      m.rejectedFiles
+        .map((f, k) => (m.rejectedWhy?.[k] ? `${fileLabel(f)} (${m.rejectedWhy[k]!.vi})` : fileLabel(f)))
+        .join("; ") || null,
     ]),
     tableName: "DonViChuaNop",
     emptyText: "Tất cả đơn vị đã nộp báo cáo.",
@@ -487,62 +593,65 @@ function missingSheet(plan: Plan, result: ConsolidationResult, t: Typography) {
 /** Rows Excel can hold below the header: a (crafted) file with more problems is cut, and says so. */
 const MAX_PROBLEM_ROWS = 1_000_000;
 
-function problemsSheet(result: ConsolidationResult, t: Typography) {
+/** Messages in one language, `lang` (Vietnamese unless asked); the JSON summary keeps both. */
+function problemsSheet(plan: Plan, result: ConsolidationResult, t: Typography, lang: Lang) {
   const shown: Problem[] = result.problems.slice(0, MAX_PROBLEM_ROWS);
   const p = result.totals.problems;
-  return dataSheet(result, t, {
+  const tot = result.totals;
+  const severity = (x: Severity) => tr(SEVERITY_LABELS[x], lang);
+  return dataSheet(plan, result, t, {
     name: CONSOLIDATED_SHEETS.problems,
     title: "KIỂM TRA CÁC TỆP BÁO CÁO",
-    columns: [
-      { header: "TT", width: 6, style: "cellCenter" },
-      { header: "Tệp", width: 26, style: "cellText" },
-      { header: "Trang tính", width: 11, style: "cellText" },
-      { header: "Ô", width: 6, style: "cellCenter" },
-      { header: "Mức độ", width: 10, style: "cellCenter" },
-      { header: "Nội dung", width: 40, style: "cell" },
-      { header: "Giá trị trong tệp", width: 24, style: "cellText" },
-      { header: "Giá trị đúng", width: 16, style: "cellText" },
-      { header: "Công thức", width: 14, style: "cellText" },
-      { header: "Mã", width: 14, style: "cellText" },
-      { header: "Message (English)", width: 34, style: "cell" },
-    ],
-    facts: (s, row, width, widths) => {
+    // Printed: 132 characters, the body at about 10 pt.
+    columns: (
+      [
+        ["TT", 5, "cellCenter"],
+        ["Tệp", 22, "cellText"],
+        ["Trang tính", 10, "cellText"],
+        ["Ô", 6, "cellCenter"],
+        ["Mức độ", 9, "cellCenter"],
+        ["Nội dung", 44, "cell"],
+        ["Giá trị trong tệp", 22, "cellText"],
+        ["Giá trị đúng", 14, "cellText"],
+        // Technical: on screen only.
+        ["Công thức", 14, "cellText", false],
+        ["Mã", 14, "cellText", false],
+      ] as const
+    ).map(([header, width, style, print]): DataColumn => ({
+      header,
+      width,
+      style,
+      ...(print === false ? { print } : {}),
+    })),
+    facts: (s, row, width) => {
       s.merge(
         row,
-        4,
+        FACTS_COLUMN,
         row,
         width,
-        `${p.error} lỗi, ${p.warning} cảnh báo, ${p.info} thông tin trong ${result.totals.files} tệp.`,
-        "label",
+        `${p.error} lỗi, ${p.warning} cảnh báo, ${p.info} thông tin trong ${tot.files} tệp (được dùng ${tot.accepted}, bản cũ ${tot.superseded}, không tổng hợp ${tot.rejected}); tệp từng đơn vị ở trang "${CONSOLIDATED_SHEETS.byUnit}".`,
+        "textWrap",
       );
-      // Which file was used, superseded or refused, before the cell-by-cell list.
-      const files = result.files.map(
-        (f) =>
-          `${f.name}: ${f.duplicateOf ? `Bản trùng với ${f.duplicateOf}` : OUTCOME_LABELS[f.outcome]}${f.unitName ? ` (${f.unitName})` : ""}`,
-      );
-      const text = files.length > 0 ? `Tệp: ${files.join("; ")}` : "Chưa nhận tệp nào.";
-      s.merge(row + 1, 1, row + 1, width, clip(text), "textWrap");
-      s.height(row + 1, height([text], [widths.reduce((a, b) => a + b, 0)], t.tableSize));
-      return row + 2;
+      s.height(row, 36);
+      return row + 1;
     },
     rows: shown.map((x, i) => [
       i + 1,
-      x.file,
+      fileLabel(x.file),
       x.sheet || null,
       x.cell || null,
-      SEVERITY_LABELS[x.severity].vi,
-      x.text.vi,
-      x.value,
+      severity(x.severity),
+      tr(x.text, lang),
+      x.date ? { date: x.date } : x.value,
       x.expected ?? null,
       x.formula !== undefined ? `=${x.formula}` : null,
       x.code,
-      x.text.en,
     ]),
     tableName: "KiemTra",
     emptyText: "Không có vấn đề nào.",
     formats: (body, first) => [
-      rowColour(body, first, "E", SEVERITY_LABELS.error.vi, STATUS_COLORS.overdue),
-      rowColour(body, first, "E", SEVERITY_LABELS.warning.vi, STATUS_COLORS.dueSoon),
+      rowColour(body, first, "E", severity("error"), STATUS_COLORS.overdue),
+      rowColour(body, first, "E", severity("warning"), STATUS_COLORS.dueSoon),
     ],
     footer:
       result.problems.length > shown.length

@@ -25,22 +25,32 @@ export interface FormColumn {
   /** Units type into these; everything else is fixed and locked. */
   input: boolean;
   hidden?: boolean;
+  /** Headers earlier forms used for this column: returned old forms are still read. */
+  formerHeaders?: string[];
 }
 
-/** Left to right; the one place a form column's position, header and width are decided. */
+/**
+ * Left to right; the one place a form column's position, header and width are decided. The
+ * visible widths add up to 133 characters: fit-to-width on A4 landscape then prints the body at
+ * 10 pt (169 characters printed at 8 pt); long texts wrap onto more lines instead. "Kết quả thực
+ * hiện" is the widest so that a 1,000-character result still fits one printed page (no program
+ * splits a row across pages).
+ */
 export const FORM_COLUMNS: FormColumn[] = [
   { key: "number", header: "TT", width: 4, input: false },
-  { key: "content", header: "Nội dung công việc", width: 27, input: false },
-  { key: "timing", header: "Thời gian thực hiện", width: 12, input: false },
-  { key: "due", header: "Hạn trong kỳ", width: 10, input: false },
-  { key: "status", header: "Tình trạng", width: 13, input: true },
-  { key: "completedOn", header: "Ngày hoàn thành", width: 11, input: true },
-  { key: "progress", header: "Tiến độ (%)", width: 7, input: true },
-  { key: "result", header: "Kết quả thực hiện", width: 24, input: true },
-  { key: "documents", header: "Văn bản đã ban hành (số, ký hiệu, ngày)", width: 17, input: true },
-  { key: "difficulties", header: "Khó khăn, vướng mắc", width: 16, input: true },
-  { key: "proposals", header: "Đề xuất, kiến nghị", width: 16, input: true },
-  { key: "assessment", header: "Đánh giá hạn", width: 12, input: false },
+  { key: "content", header: "Nội dung công việc", width: 19, input: false },
+  { key: "timing", header: "Thời gian thực hiện", width: 9, input: false },
+  // The first deadline on or after the period's start (the one the unit is judged against), which
+  // can fall after the period's end: "Hạn trong kỳ" promised a date inside the period.
+  { key: "due", header: "Hạn hoàn thành gần nhất", width: 10, input: false, formerHeaders: ["Hạn trong kỳ"] },
+  { key: "status", header: "Tình trạng", width: 9, input: true },
+  { key: "completedOn", header: "Ngày hoàn thành", width: 10, input: true },
+  { key: "progress", header: "Tiến độ (%)", width: 5, input: true },
+  { key: "result", header: "Kết quả thực hiện", width: 30, input: true },
+  { key: "documents", header: "Văn bản đã ban hành (số, ký hiệu, ngày)", width: 10, input: true },
+  { key: "difficulties", header: "Khó khăn, vướng mắc", width: 9, input: true },
+  { key: "proposals", header: "Đề xuất, kiến nghị", width: 9, input: true },
+  { key: "assessment", header: "Đánh giá hạn", width: 9, input: false },
   { key: "repeat", header: "Lặp lại", width: 10, input: false, hidden: true },
 ];
 
@@ -67,3 +77,16 @@ export const FORM_FOOTER_FIELDS = [
 ] as const;
 
 export type FormFooterKey = (typeof FORM_FOOTER_FIELDS)[number]["key"];
+
+/**
+ * The signature block under the footer (Nghị định 30/2020, Phụ lục I: the signer's title in bold
+ * capitals, the signing note in italics beneath, place and date above on the right). Fixed texts:
+ * the consolidator recognises them and does not list them as the unit's own notes.
+ */
+export const FORM_SIGNATURE = {
+  placeDate: "……, ngày …… tháng …… năm ……",
+  preparer: "NGƯỜI LẬP BIỂU",
+  preparerNote: "(Ký, ghi rõ họ tên)",
+  head: "THỦ TRƯỞNG ĐƠN VỊ",
+  headNote: "(Ký tên, đóng dấu)",
+} as const;

@@ -8,6 +8,7 @@ import {
   FORM_FOOTER_FIELDS,
   FORM_HEADER_ROW,
   FORM_SHEET,
+  FORM_SIGNATURE,
   FORM_TEXT_LIMIT,
   formColumn,
   type FormColumnKey,
@@ -165,7 +166,11 @@ export function reportForm(plan: Plan, unit: Unit, period: ReportPeriod, options
       repeat: [schedule.parsed ? REPEAT_LABELS[schedule.repeat].vi : "", "cellCenter"],
     };
     FORM_COLUMNS.forEach((c, j) => s.set(row, j + 1, values[c.key][0], values[c.key][1]));
-    s.height(row, wrappedRowHeight(rowTexts(task), widths, typography.tableSize));
+    // Task rows hold the unit's text, so their height is never fixed (a fixed height, however generous,
+    // cut a long result off on paper): it starts at what the task's own text needs and stays automatic,
+    // so Excel and WPS grow the row as the unit types, and LibreOffice refits it when typing or opening
+    // its own save. LibreOffice does not refit rows when it opens an .xlsx, hence the starting height.
+    s.height(row, wrappedRowHeight(rowTexts(task), widths, typography.tableSize)).fit(row);
   });
   const last = h + tasks.length;
   const body = (key: FormColumnKey) => rangeAddress(h + 1, formColumn(key), last, formColumn(key));
@@ -211,7 +216,7 @@ export function reportForm(plan: Plan, unit: Unit, period: ReportPeriod, options
     prompt: { title: "Ngày lập báo cáo", message: "Nhập ngày/tháng/năm lập báo cáo." },
     error: { title: "Ngày không hợp lệ", message: `Ngày lập phải từ ${dmy(period.from)} trở đi.`, style: "stop" },
   });
-  const lastRow = footerTop + FORM_FOOTER_FIELDS.length - 1;
+  const lastRow = signatureBlock(s, footerTop + FORM_FOOTER_FIELDS.length + 1, visible);
 
   s.with({
     print: officialPrint({ headerRows: { first: h, last: h }, area: `A1:${columnLetter(visible)}${lastRow}` }),
@@ -256,6 +261,23 @@ export function reportForm(plan: Plan, unit: Unit, period: ReportPeriod, options
     definedNames: identityNames(props),
     activeSheet: 0,
   };
+}
+
+/**
+ * Place and date, then "NGƯỜI LẬP BIỂU" (left) and "THỦ TRƯỞNG ĐƠN VỊ" (right) with their signing
+ * notes and room to sign and stamp (Nghị định 30/2020). Returns the block's last row.
+ */
+function signatureBlock(s: SheetBuilder, top: number, width: number): number {
+  const S = FORM_SIGNATURE;
+  const right = width - 4;
+  s.merge(top, right, top, width, S.placeDate, "note");
+  s.merge(top + 1, 1, top + 1, 3, S.preparer, "subtitle");
+  s.merge(top + 1, right, top + 1, width, S.head, "subtitle");
+  s.merge(top + 2, 1, top + 2, 3, S.preparerNote, "note");
+  s.merge(top + 2, right, top + 2, width, S.headNote, "note");
+  // Room for a signature and a stamp (about 3 cm).
+  s.height(top + 3, 85);
+  return top + 3;
 }
 
 function textValidation(range: string, title: string, limit: number): Validation {

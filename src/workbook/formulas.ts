@@ -3,7 +3,7 @@
  * live in Excel 2016+, LibreOffice and WPS without the add-in. Only functions all three know
  * (no MINIFS/IFS/LET): deadlines sit sorted in a row, and SMALL + COUNTIF pick from them.
  */
-import { DEADLINE_CLASS_LABELS, REPEAT_LABELS, REPORTED_STATUS_LABELS } from "../schedule";
+import { DEADLINE_CLASS_LABELS, OVERDUE_UNREPORTED_LABEL, REPEAT_LABELS, REPORTED_STATUS_LABELS } from "../schedule";
 
 const q = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
@@ -36,6 +36,8 @@ export interface ClassRefs {
   repeat: string;
   asOf: string;
   soonDays: string;
+  /** Blank status past the applicable deadline reads "Quá hạn (chưa báo cáo)" (the tracking sheet; see overdueUnreported). */
+  overdueUnreported?: boolean;
 }
 
 /** The deadline class as its Vietnamese label; mirrors classify() in src/schedule/evaluate.ts. */
@@ -52,5 +54,8 @@ export function classFormula(r: ClassRefs): string {
     `IF(${r.applicableDue}="",${q(L.ongoing.vi)},IF(${r.applicableDue}<${r.asOf},` +
     `IF(AND(${r.repeat}=${q(REPEAT_LABELS.ongoing.vi)},${r.status}=${inProgress}),${q(L.ongoing.vi)},${q(L.overdue.vi)}),` +
     `IF(AND(${r.nextDue}<>"",${r.nextDue}-${r.asOf}<=${r.soonDays}),${q(L["due-soon"].vi)},${q(L["in-progress"].vi)})))`;
-  return `IF(${r.status}="",${q(L["not-reported"].vi)},IF(${r.status}=${done},${doneClass},${openClass}))`;
+  const notReported = r.overdueUnreported
+    ? `IF(AND(${r.applicableDue}<>"",${r.applicableDue}<${r.asOf}),${q(OVERDUE_UNREPORTED_LABEL.vi)},${q(L["not-reported"].vi)})`
+    : q(L["not-reported"].vi);
+  return `IF(${r.status}="",${notReported},IF(${r.status}=${done},${doneClass},${openClass}))`;
 }

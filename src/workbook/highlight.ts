@@ -1,16 +1,35 @@
-import { DEADLINE_CLASS_LABELS } from "../schedule";
-import type { DeadlineClass } from "../schedule/types";
+import { DEADLINE_CLASS_LABELS, OVERDUE_UNREPORTED_LABEL } from "../schedule";
 import type { ConditionalFormat } from "./model";
 import type { SheetBuilder } from "./sheet-builder";
 import { STATUS_COLORS } from "./styles";
 
-/** Which colour each deadline class gets; "in-progress" and "not-reported" stay plain. */
-const HIGHLIGHTS: { cls: DeadlineClass; color: { fill: string; font: string }; legendStyle: string }[] = [
-  { cls: "overdue", color: STATUS_COLORS.overdue, legendStyle: "legendOverdue" },
-  { cls: "due-soon", color: STATUS_COLORS.dueSoon, legendStyle: "legendDueSoon" },
-  { cls: "done-on-time", color: STATUS_COLORS.done, legendStyle: "legendDone" },
-  { cls: "done-late", color: STATUS_COLORS.doneLate, legendStyle: "legendDoneLate" },
-  { cls: "ongoing", color: STATUS_COLORS.ongoing, legendStyle: "legendOngoing" },
+/**
+ * Which colour each highlighted label gets; "in-progress" and "not-reported" stay plain. Overdue rows
+ * are also bold, so they stand out on a black-and-white printer where the fills are near-identical greys
+ * (the class word itself is printed in its own column too).
+ */
+const HIGHLIGHTS: { label: string; color: { fill: string; font: string }; bold: boolean; legendStyle: string }[] = [
+  { label: OVERDUE_UNREPORTED_LABEL.vi, color: STATUS_COLORS.overdue, bold: true, legendStyle: "legendOverdue" },
+  { label: DEADLINE_CLASS_LABELS.overdue.vi, color: STATUS_COLORS.overdue, bold: true, legendStyle: "legendOverdue" },
+  {
+    label: DEADLINE_CLASS_LABELS["due-soon"].vi,
+    color: STATUS_COLORS.dueSoon,
+    bold: false,
+    legendStyle: "legendDueSoon",
+  },
+  {
+    label: DEADLINE_CLASS_LABELS["done-on-time"].vi,
+    color: STATUS_COLORS.done,
+    bold: false,
+    legendStyle: "legendDone",
+  },
+  {
+    label: DEADLINE_CLASS_LABELS["done-late"].vi,
+    color: STATUS_COLORS.doneLate,
+    bold: false,
+    legendStyle: "legendDoneLate",
+  },
+  { label: DEADLINE_CLASS_LABELS.ongoing.vi, color: STATUS_COLORS.ongoing, bold: false, legendStyle: "legendOngoing" },
 ];
 
 /**
@@ -18,19 +37,33 @@ const HIGHLIGHTS: { cls: DeadlineClass; color: { fill: string; font: string }; l
  * "$L6"), so they work in Excel, LibreOffice and WPS and follow any change of date or status.
  */
 export function deadlineHighlights(range: string, classCell: string): ConditionalFormat[] {
-  return HIGHLIGHTS.map(({ cls, color }) => ({
+  return HIGHLIGHTS.map(({ label, color, bold }) => ({
     kind: "expression",
     range,
-    formula: `${classCell}="${DEADLINE_CLASS_LABELS[cls].vi}"`,
-    style: { fill: color.fill, font: { color: color.font } },
+    formula: `${classCell}="${label}"`,
+    style: { fill: color.fill, font: { color: color.font, ...(bold ? { bold: true } : {}) } },
     stopIfTrue: true,
   }));
 }
 
-/** "Chú thích:" then one coloured cell per class, left to right from `column`. */
-export function legendRow(s: SheetBuilder, row: number, column: number): void {
+/**
+ * "Chú thích:" in `column`, then one coloured cell per class, left to right from `firstItem`
+ * (default: the next column), each `span` columns wide. "Quá hạn (chưa báo cáo)" appears only
+ * where a sheet can show it (`overdueUnreported`).
+ */
+export function legendRow(
+  s: SheetBuilder,
+  row: number,
+  column: number,
+  options: { span?: 1 | 2; overdueUnreported?: boolean; firstItem?: number } = {},
+): void {
+  const span = options.span ?? 2;
+  const start = options.firstItem ?? column + 1;
   s.set(row, column, "Chú thích:", "label");
-  HIGHLIGHTS.forEach(({ cls, legendStyle }, i) => {
-    s.merge(row, column + 1 + i * 2, row, column + 2 + i * 2, DEADLINE_CLASS_LABELS[cls].vi, legendStyle);
-  });
+  HIGHLIGHTS.filter((h) => options.overdueUnreported || h.label !== OVERDUE_UNREPORTED_LABEL.vi).forEach(
+    ({ label, legendStyle }, i) => {
+      const first = start + i * span;
+      s.merge(row, first, row, first + span - 1, label, legendStyle);
+    },
+  );
 }

@@ -51,6 +51,12 @@ export interface Cell {
 export interface Row {
   /** Points; omitted = the program's default height. */
   height?: number;
+  /**
+   * The row stays "automatic height": `height` (if any) is only a starting estimate, and the program
+   * refits the row as text is typed (Excel, WPS) or when LibreOffice loads its own save. For rows
+   * that take input; a row without it keeps its height fixed (customHeight).
+   */
+  fit?: boolean;
   /** Column A first; may be shorter than the sheet's width; null = empty and unstyled. */
   cells: (Cell | null)[];
 }

@@ -62,6 +62,13 @@ export class SheetBuilder {
     return this;
   }
 
+  /** Keeps the row's height automatic: its height, if set, is only where it starts (see Row.fit). */
+  fit(row: number): this {
+    while (this.rows.length < row) this.rows.push({ cells: [] });
+    this.rows[row - 1]!.fit = true;
+    return this;
+  }
+
   validate(v: Validation): this {
     this.sheet.validations.push(v);
     return this;

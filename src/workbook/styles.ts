@@ -39,6 +39,11 @@ export function standardStyles(t: Typography): Record<string, Style> {
     alignment: { vertical: "top", wrap: true, horizontal: "left" },
   };
   const input: Style = { ...cell, fill: INPUT_FILL, locked: false };
+  const legend: Style = {
+    font: base,
+    border: "thin",
+    alignment: { horizontal: "center", vertical: "center", wrap: true },
+  };
   return {
     title: {
       font: { ...base, size: t.titleSize, bold: true },
@@ -115,11 +120,12 @@ export function standardStyles(t: Typography): Record<string, Style> {
       alignment: { horizontal: "center", vertical: "center" },
     },
     hiddenData: { font: { ...base, size: 9, color: "808080" }, numberFormat: DATE_FORMAT },
-    legendOverdue: { font: base, border: "thin", fill: STATUS_COLORS.overdue.fill },
-    legendDueSoon: { font: base, border: "thin", fill: STATUS_COLORS.dueSoon.fill },
-    legendDone: { font: base, border: "thin", fill: STATUS_COLORS.done.fill },
-    legendDoneLate: { font: base, border: "thin", fill: STATUS_COLORS.doneLate.fill },
-    legendOngoing: { font: base, border: "thin", fill: STATUS_COLORS.ongoing.fill },
+    // Legend cells wrap (a one-column legend on the tracking sheet) and overdue is bold, as its rows are.
+    legendOverdue: { ...legend, font: { ...base, bold: true }, fill: STATUS_COLORS.overdue.fill },
+    legendDueSoon: { ...legend, fill: STATUS_COLORS.dueSoon.fill },
+    legendDone: { ...legend, fill: STATUS_COLORS.done.fill },
+    legendDoneLate: { ...legend, fill: STATUS_COLORS.doneLate.fill },
+    legendOngoing: { ...legend, fill: STATUS_COLORS.ongoing.fill },
     meta: { font: { name: t.fontName, size: 10 } },
   };
 }

@@ -4,6 +4,8 @@ import {
   DEADLINE_CLASS_LABELS,
   deadlines,
   nextDue,
+  OVERDUE_UNREPORTED_LABEL,
+  overdueUnreported,
   REPEAT_LABELS,
   REPORTED_STATUS_LABELS,
   type Schedule,
@@ -17,7 +19,7 @@ import { BOOK_FORMAT_PROPERTY, BOOK_FORMAT_VERSION } from "./book-layout";
 import { applicableDueFormula, classFormula, nextDueFormula, periodStartFormula } from "./formulas";
 import { deadlineHighlights, legendRow } from "./highlight";
 import { identityProperties } from "./identity";
-import type { Column, Sheet, Validation, WorkbookSpec } from "./model";
+import type { CellValue, Column, Sheet, Validation, WorkbookSpec } from "./model";
 import { officialPrint } from "./print";
 import { SheetBuilder } from "./sheet-builder";
 import { DEFAULT_TYPOGRAPHY, standardStyles, titleRowHeight, type Typography, wrappedRowHeight } from "./styles";
@@ -46,22 +48,31 @@ export interface TrackingEntry {
   notes?: string;
 }
 
-/** Column keys of the tracking sheet, in order; the one place their positions are decided. */
+/**
+ * Column keys of the tracking sheet, in order; the one place their positions are decided. The
+ * reader's columns come first and are the print area (`print: true`); the schedule columns the
+ * formulas work from follow on screen and never print. Widths keep the printed columns within
+ * ~132 characters, so fit-to-width prints the body at ≥ 10 pt on A4 landscape (a wider table
+ * shrinks: 227 characters printed at about 6–7 pt). Old books are read by header text, not position.
+ */
 export const TRACKING_COLUMNS = [
-  { key: "number", header: "TT", width: 5 },
-  { key: "content", header: "Nội dung công việc", width: 40 },
-  { key: "timing", header: "Thời gian thực hiện", width: 16 },
-  { key: "lead", header: "Cơ quan chủ trì tham mưu thực hiện", width: 22 },
-  { key: "due", header: "Hạn đầu tiên", width: 12 },
-  { key: "repeat", header: "Lặp lại", width: 12 },
-  { key: "until", header: "Đến ngày", width: 12 },
-  { key: "applicable", header: "Hạn áp dụng kỳ này", width: 12 },
-  { key: "next", header: "Hạn kế tiếp", width: 12 },
-  { key: "status", header: "Tình trạng", width: 15 },
-  { key: "completedOn", header: "Ngày hoàn thành", width: 12 },
-  { key: "class", header: "Phân loại", width: 17 },
-  { key: "notes", header: "Ghi chú", width: 20 },
+  { key: "number", header: "TT", width: 4, print: true },
+  { key: "content", header: "Nội dung công việc", width: 32, print: true },
+  { key: "timing", header: "Thời gian thực hiện", width: 14, print: true },
+  { key: "lead", header: "Cơ quan chủ trì tham mưu thực hiện", width: 18, print: true },
+  { key: "applicable", header: "Hạn áp dụng kỳ này", width: 11, print: true },
+  { key: "status", header: "Tình trạng", width: 13, print: true },
+  { key: "completedOn", header: "Ngày hoàn thành", width: 11, print: true },
+  { key: "class", header: "Phân loại", width: 16, print: true },
+  { key: "notes", header: "Ghi chú", width: 13, print: true },
+  { key: "due", header: "Hạn đầu tiên", width: 12, print: false },
+  { key: "repeat", header: "Lặp lại", width: 12, print: false },
+  { key: "until", header: "Đến ngày", width: 12, print: false },
+  { key: "next", header: "Hạn kế tiếp", width: 12, print: false },
 ] as const;
+
+/** Columns A.. of the print area: the reader's columns. */
+export const TRACKING_PRINTED_COLUMNS = TRACKING_COLUMNS.filter((c) => c.print).length;
 
 type TrackingKey = (typeof TRACKING_COLUMNS)[number]["key"];
 export const trackingColumn = (key: TrackingKey): number => TRACKING_COLUMNS.findIndex((c) => c.key === key) + 1;
@@ -86,9 +97,10 @@ export function trackingSheet(plan: Plan, options: TrackingOptions): Sheet {
   ];
   const s = new SheetBuilder(TRACKING_SHEET, columns);
   const width = TRACKING_COLUMNS.length;
-  const total = TRACKING_COLUMNS.reduce((x, c) => x + c.width, 0);
+  const printed = TRACKING_PRINTED_COLUMNS;
+  const total = TRACKING_COLUMNS.filter((c) => c.print).reduce((x, c) => x + c.width, 0);
   const title = `THEO DÕI THỰC HIỆN CÁC NHIỆM VỤ TẠI PHỤ LỤC KẾ HOẠCH TRIỂN KHAI NGHỊ QUYẾT SỐ ${plan.document.resolution.number}`;
-  s.merge(1, 1, 1, width, title, "title").height(
+  s.merge(1, 1, 1, printed, title, "title").height(
     1,
     titleRowHeight(title, total, typography.titleSize, typography.tableSize),
   );
@@ -104,7 +116,15 @@ export function trackingSheet(plan: Plan, options: TrackingOptions): Sheet {
   s.set(2, 6, soonDays, "asOfNumber");
   s.merge(2, 7, 2, 8, "Kỳ báo cáo tính từ ngày:", "label");
   s.set(2, 9, { formula: periodStartFormula(asOf), result: null }, "cellDate");
-  legendRow(s, 3, 2);
+  legendRow(s, 3, 2, { span: 1, overdueUnreported: true });
+  s.height(
+    3,
+    wrappedRowHeight(
+      [OVERDUE_UNREPORTED_LABEL.vi, ...Object.values(DEADLINE_CLASS_LABELS).map((l) => l.vi)],
+      Array.from({ length: 7 }, () => 12),
+      typography.tableSize,
+    ),
+  );
 
   const h = TRACKING_HEADER_ROW;
   s.line(
@@ -130,21 +150,19 @@ export function trackingSheet(plan: Plan, options: TrackingOptions): Sheet {
     const block = `$${columnLetter(firstHidden)}${row}:$${columnLetter(firstHidden + blockWidth - 1)}${row}`;
     const cached = cachedResults(schedule, options.asOf);
     const kept = options.entries?.get(task.id);
-    s.line(
-      row,
-      1,
-      [
-        task.number,
-        task.content,
-        task.timing,
-        task.lead,
-        schedule.due ? { date: schedule.due } : null,
-        schedule.parsed ? REPEAT_LABELS[schedule.repeat].vi : "Chưa đọc được thời hạn",
-        schedule.until ? { date: schedule.until } : null,
-        { formula: applicableDueFormula(block, periodStart), result: cached.applicable },
-        { formula: nextDueFormula(block, asOf), result: cached.next },
-        kept?.status ?? null,
-        kept?.completedOn !== undefined ? { date: kept.completedOn } : null,
+    const values: Record<TrackingKey, [CellValue, string]> = {
+      number: [task.number, "cellCenter"],
+      content: [task.content, "cell"],
+      timing: [task.timing, "cellCenter"],
+      lead: [task.lead, "cell"],
+      due: [schedule.due ? { date: schedule.due } : null, "cellDate"],
+      repeat: [schedule.parsed ? REPEAT_LABELS[schedule.repeat].vi : "Chưa đọc được thời hạn", "cellCenter"],
+      until: [schedule.until ? { date: schedule.until } : null, "cellDate"],
+      applicable: [{ formula: applicableDueFormula(block, periodStart), result: cached.applicable }, "cellDate"],
+      next: [{ formula: nextDueFormula(block, asOf), result: cached.next }, "cellDate"],
+      status: [kept?.status ?? null, "inputCenter"],
+      completedOn: [kept?.completedOn !== undefined ? { date: kept.completedOn } : null, "inputDate"],
+      class: [
         {
           formula: classFormula({
             status: ref(row, "status"),
@@ -154,27 +172,15 @@ export function trackingSheet(plan: Plan, options: TrackingOptions): Sheet {
             repeat: ref(row, "repeat"),
             asOf,
             soonDays: soon,
+            overdueUnreported: true,
           }),
-          result: DEADLINE_CLASS_LABELS["not-reported"].vi,
+          result: cached.unreportedClass,
         },
-        kept?.notes ?? null,
+        "cellCenter",
       ],
-      [
-        "cellCenter",
-        "cell",
-        "cellCenter",
-        "cell",
-        "cellDate",
-        "cellCenter",
-        "cellDate",
-        "cellDate",
-        "cellDate",
-        "inputCenter",
-        "inputDate",
-        "cellCenter",
-        "input",
-      ],
-    );
+      notes: [kept?.notes ?? null, "input"],
+    };
+    TRACKING_COLUMNS.forEach((c, j) => s.set(row, j + 1, values[c.key][0], values[c.key][1]));
     list.forEach((d, j) => s.set(row, firstHidden + j, { date: d }, "hiddenData"));
     s.height(
       row,
@@ -226,7 +232,7 @@ export function trackingSheet(plan: Plan, options: TrackingOptions): Sheet {
   });
   return s
     .with({
-      print: officialPrint({ headerRows: { first: h, last: h }, area: `A1:${columnLetter(width)}${last}` }),
+      print: officialPrint({ headerRows: { first: h, last: h }, area: `A1:${columnLetter(printed)}${last}` }),
       freeze: { rows: h, columns: 2 },
       showGridLines: false,
     })
@@ -241,7 +247,14 @@ function rowTexts(task: Task): string[] {
 function cachedResults(schedule: Schedule, asOf: IsoDate) {
   const applicable = applicableDue(schedule, asOf);
   const next = nextDue(schedule, asOf);
-  return { applicable: applicable ? isoToSerial(applicable) : "", next: next ? isoToSerial(next) : "" };
+  return {
+    applicable: applicable ? isoToSerial(applicable) : "",
+    next: next ? isoToSerial(next) : "",
+    // A new row has no status yet: what the class formula gives for a blank status.
+    unreportedClass: overdueUnreported(schedule, null, asOf)
+      ? OVERDUE_UNREPORTED_LABEL.vi
+      : DEADLINE_CLASS_LABELS["not-reported"].vi,
+  };
 }
 
 export function statusValidation(range: string): Validation {

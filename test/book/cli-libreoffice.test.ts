@@ -11,10 +11,15 @@ import { isoToSerial } from "../../src/dates";
 import { builtinPlan } from "../../src/plan";
 import { APPENDIX_SHEET } from "../../src/workbook/appendix";
 import { ASSIGN_SHEET, UNITS_SHEET } from "../../src/workbook/book-layout";
+import { columnLetter } from "../../src/workbook/a1";
+import { trackingColumn } from "../../src/workbook/tracking";
 import { readXlsx } from "../../src/xlsx/read";
 import { fillForm } from "../helpers/fill-form";
 import { convertManyWithLibreOffice } from "../helpers/libreoffice";
 import { bookBytes, editBook, rowOfCode, sheet } from "./helpers";
+
+/** A tracking column's letter, wherever the layout puts it. */
+const col = (key: Parameters<typeof trackingColumn>[0]) => columnLetter(trackingColumn(key));
 
 const plan = builtinPlan();
 
@@ -145,9 +150,9 @@ describe("cli --book", () => {
       file,
       await editBook(new Uint8Array(readFileSync(file)), (wb) => {
         const ws = sheet(wb, "Theo dõi");
-        ws.getCell("J7").value = "Hoàn thành";
-        ws.getCell("K7").value = new Date(Date.UTC(2026, 4, 20));
-        ws.getCell("M7").value = "Đã có quyết định";
+        ws.getCell(`${col("status")}7`).value = "Hoàn thành";
+        ws.getCell(`${col("completedOn")}7`).value = new Date(Date.UTC(2026, 4, 20));
+        ws.getCell(`${col("notes")}7`).value = "Đã có quyết định";
       }),
     );
     const rebuilt = join(dir, "so-moi.xlsx");
@@ -158,12 +163,12 @@ describe("cli --book", () => {
     expect(await runCli(["template", "--book", file, "-o", rebuilt], t.io)).toBe(0);
     const tracking = readXlsx(new Uint8Array(readFileSync(rebuilt))).sheet("Theo dõi")!;
     expect(tracking.cell("B7")?.value).toBe(plan.tasks[1]!.content);
-    expect([tracking.cell("J7")?.value, tracking.cell("K7")?.value, tracking.cell("M7")?.value]).toEqual([
-      "Hoàn thành",
-      isoToSerial("2026-05-20"),
-      "Đã có quyết định",
-    ]);
-    expect(tracking.cell("J8")).toBeUndefined();
+    expect([
+      tracking.cell(`${col("status")}7`)?.value,
+      tracking.cell(`${col("completedOn")}7`)?.value,
+      tracking.cell(`${col("notes")}7`)?.value,
+    ]).toEqual(["Hoàn thành", isoToSerial("2026-05-20"), "Đã có quyết định"]);
+    expect(tracking.cell(`${col("status")}8`)).toBeUndefined();
     const again = readBook(new Uint8Array(readFileSync(rebuilt)));
     expect(again.problems.map((p) => p.code)).toEqual(["task-unassigned"]);
     expect(again.plan).toEqual(readBook(new Uint8Array(readFileSync(file))).plan);

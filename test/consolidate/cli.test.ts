@@ -15,6 +15,7 @@ import { join, resolve } from "node:path";
 import type { ConsolidationResult } from "../../src/consolidate";
 import { runCli } from "../../src/cli/main";
 import { zipSync } from "fflate";
+import { CONSOLIDATED_SHEETS } from "../../src/workbook/consolidated";
 import { readXlsx } from "../../src/xlsx/read";
 import { fillForm } from "../helpers/fill-form";
 import { blankForm } from "./fixtures";
@@ -101,6 +102,7 @@ describe("cli consolidate", () => {
     ["bad period", ["consolidate", "--period", "2026-Q3", "-o", "out.xlsx", "x.xlsx"]],
     ["bad date", ["consolidate", "--as-of", "2026-02-30", "-o", "out.xlsx", "x.xlsx"]],
     ["unknown option", ["consolidate", "--frobnicate", "-o", "out.xlsx", "x.xlsx"]],
+    ["bad language", ["consolidate", "--lang", "fr", "-o", "out.xlsx", "x.xlsx"]],
   ])("usage error (%s) exits 2", async (_label, argv) => {
     const c = io();
     expect(await runCli(argv, c.io)).toBe(2);
@@ -115,6 +117,27 @@ describe("cli consolidate", () => {
     const c = io();
     expect(await runCli(["consolidate", "-o", join(dir, "o.xlsx"), join(dir, "khong-co")], c.io)).toBe(1);
     expect(c.err.join("")).toContain("khong-co");
+  });
+
+  it("writes the problems' messages in English with --lang en, Vietnamese by default", async () => {
+    const sheetTexts = (path: string) =>
+      readXlsx(new Uint8Array(readFileSync(path)))
+        .sheet(CONSOLIDATED_SHEETS.problems)!
+        .cells.map((c) => String(c.value));
+    const input = join(dir, "loi.xlsx");
+    writeFileSync(input, fillForm(await blankForm("BTCTU"), [{ task: 2, status: "Xong rồi" }]));
+    const vi = join(dir, "vi.xlsx");
+    const en = join(dir, "en.xlsx");
+    const json = join(dir, "lang.json");
+    await runCli(["consolidate", "--json", json, "-o", vi, input], io().io);
+    await runCli(["consolidate", "--lang", "en", "-o", en, input], io().io);
+    const problems = (JSON.parse(readFileSync(json, "utf8")) as ConsolidationResult).problems;
+    expect(problems.length).toBeGreaterThan(0);
+    for (const p of problems) {
+      expect(sheetTexts(vi)).toContain(p.text.vi);
+      expect(sheetTexts(vi)).not.toContain(p.text.en);
+      expect(sheetTexts(en)).toContain(p.text.en);
+    }
   });
 
   it("exits 1 when the output cannot be written", async () => {

@@ -4,6 +4,7 @@ import { builtinPlanData, builtinRegistryData } from "../../src/plan/builtin";
 import { reportingUnits } from "../../src/plan";
 import { parseAddress } from "../../src/workbook/a1";
 import { reportForm } from "../../src/workbook/form";
+import { FORM_HEADER_ROW, FORM_SIGNATURE, formColumn } from "../../src/workbook/form-layout";
 import { renderXlsx } from "../../src/xlsx/write";
 import { clearRows, fillForm, setCells, setModified, stripIdentity } from "../helpers/fill-form";
 import {
@@ -218,6 +219,11 @@ describe("problems", () => {
         }
       }
     }
+  });
+
+  it("keeps the date a unit saw with a date cell's problem (F12 showed 05/01/2026, not 46027)", () => {
+    expect(result.problems.find((p) => p.cell === "F12")).toMatchObject({ value: 46027, date: "2026-01-05" });
+    expect(result.problems.find((p) => p.cell === "F8")!.date).toBeUndefined();
   });
 
   it("invalid values are not merged but the rest of the row is", () => {
@@ -588,5 +594,36 @@ describe("period", () => {
     const spec = reportForm(plan, unit("SNV"), H2);
     const r = await consolidate([file("h2.xlsx", stripIdentity(renderXlsx(spec)))], { plan, asOf: AS_OF, period: H1 });
     expect(r.files[0]).toMatchObject({ period: "2026-H2", outcome: "rejected", identifiedBy: "name" });
+  });
+});
+
+describe("forms of the earlier layout and the signature block", () => {
+  it("reads a form whose deadline column is headed 'Hạn trong kỳ' and whose rows have fixed heights", async () => {
+    const spec = formSpec("BTCTU");
+    const sheet = spec.sheets[0]!;
+    const header = sheet.rows[FORM_HEADER_ROW - 1]!.cells;
+    header[formColumn("due") - 1] = { value: "Hạn trong kỳ", style: "header" };
+    for (const row of sheet.rows) {
+      delete row.fit;
+      // The earlier signature-less form ended at the footer.
+      if (row.cells.some((c) => Object.values(FORM_SIGNATURE).includes(c?.value as never))) row.cells = [];
+    }
+    const old = fillForm(render(spec), [
+      { task: 2, status: "Hoàn thành", completedOn: { date: "2026-06-01" }, result: "Xong" },
+    ]);
+    const r = await consolidate([file("cu.xlsx", old)], { plan, asOf: AS_OF, period: H1 });
+    expect(r.files[0]!.outcome).toBe("accepted");
+    expect(problemsOf(r, "cu.xlsx").filter((p) => p.code === "column-missing" || p.code === "columns-moved")).toEqual(
+      [],
+    );
+    expect(rowOf(r, "BTCTU", 2)).toMatchObject({ status: "done", completedOn: "2026-06-01", result: "Xong" });
+  });
+
+  it("takes the signature block as part of the form: no note, and 'NGƯỜI LẬP BIỂU' is not the preparer", async () => {
+    const filled = fillForm(await blankForm("BTCTU"), [{ task: 2, status: "Đang thực hiện" }]);
+    const r = await consolidate([file("moi.xlsx", filled)], { plan, asOf: AS_OF, period: H1 });
+    const texts = new Set(Object.values(FORM_SIGNATURE) as string[]);
+    expect(problemsOf(r, "moi.xlsx").filter((p) => texts.has(String(p.value)))).toEqual([]);
+    expect(rowOf(r, "BTCTU", 2).preparer).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { strFromU8, unzipSync } from "fflate";
-import { consolidateJob, type ConsolidationOutput } from "../../src/jobs/consolidate";
+import { consolidateJob, consolidationOutputs, type ConsolidationOutput } from "../../src/jobs/consolidate";
 import { DEADLINE_CLASS_LABELS } from "../../src/schedule";
 import { serialToIso } from "../../src/dates";
 import { CONSOLIDATED_SHEETS } from "../../src/workbook/consolidated";
@@ -94,9 +94,14 @@ describe("the consolidated workbook", () => {
         ...classes.map((c) => t.counts[c]),
       ]);
     });
+    // Summed over tasks, the counts are unit-task pairs, and the total row says so.
     const total = rows[out.result.byTask.length]!;
-    expect(total.get(1)).toBe("Tổng cộng");
+    expect(total.get(1)).toBe("Cộng (lượt đơn vị – nhiệm vụ)");
     expect(total.get(3)).toBe(out.result.rows.length);
+    // Rates are fractions shown as percentages, drawn as text bars that print in grey too.
+    const rate = header.indexOf("Tỷ lệ đã báo cáo") + 1;
+    expect(rows[0]!.get(rate)).toBeCloseTo(out.result.byTask[0]!.reported / out.result.byTask[0]!.owed, 3);
+    expect(String(rows[0]!.get(rate + 1))).toMatch(/^[█░]{8}$/);
     const dateCell = sheet.cells.find((c) => c.isDate)!;
     expect(serialToIso(dateCell.value as number)).toBe(AS_OF);
     expect(sheet.cells.some((c) => typeof c.value === "string" && c.value.includes("6 tháng đầu năm 2026"))).toBe(true);
@@ -106,25 +111,32 @@ describe("the consolidated workbook", () => {
       ),
     ).toBe(true);
     const xml = strFromU8(parts["xl/worksheets/sheet1.xml"]!);
-    expect((xml.match(/<cfRule type="dataBar"/g) ?? []).length).toBe(9);
+    expect((xml.match(/<cfRule type="dataBar"/g) ?? []).length).toBe(0);
     expect(sheet.cells.some((c) => c.value === "Chú thích:")).toBe(true);
   });
 
-  it("'Theo nhiệm vụ' has one row per (task, unit) with the values as text, never formulas", () => {
+  it("'Theo nhiệm vụ' has each task once, one row per unit beneath, values as text, never formulas", () => {
     const sheet = wb.sheet(CONSOLIDATED_SHEETS.byTask)!;
     const { header, rows } = table(sheet);
-    expect(rows).toHaveLength(out.result.rows.length);
+    const tasks = [...new Set(out.result.rows.map((r) => r.task))];
+    expect(rows).toHaveLength(out.result.rows.length + tasks.length);
+    const headings = rows.filter((r) => String(r.get(1)).startsWith("Nhiệm vụ "));
+    expect(headings.map((r) => r.get(1))).toEqual(
+      tasks.map((n) => `Nhiệm vụ ${n}. ${plan.tasks.find((t) => t.number === n)!.content}`),
+    );
     const resultCol = header.indexOf("Kết quả thực hiện") + 1;
     const link = sheet.cells.find((c) => c.value === HYPERLINK)!;
     expect(link).toMatchObject({ kind: "string", col: resultCol });
     expect(link.formula).toBeUndefined();
     expect(sheet.cells.filter((c) => c.formula !== undefined)).toEqual([]);
-    expect(rows.filter((r) => r.get(16) === DEADLINE_CLASS_LABELS["done-on-time"].vi)).toHaveLength(
+    const cls = header.indexOf("Phân loại") + 1;
+    expect(rows.filter((r) => r.get(cls) === DEADLINE_CLASS_LABELS["done-on-time"].vi)).toHaveLength(
       out.result.rows.filter((r) => r.deadlineClass === "done-on-time").length,
     );
     const sheetXml = strFromU8(parts["xl/worksheets/sheet2.xml"]!);
-    expect(sheetXml).toContain("<tablePart");
-    expect((sheetXml.match(/<cfRule type="expression"/g) ?? []).length).toBe(5);
+    // Merged task headings cannot sit in an Excel table; the highlighting still follows the class.
+    expect(sheetXml).not.toContain("<tablePart");
+    expect((sheetXml.match(/<cfRule type="expression"/g) ?? []).length).toBe(6);
   });
 
   it("'Theo đơn vị', 'Chưa nộp' and 'Kiểm tra' list units, missing units and every problem", () => {
@@ -144,6 +156,26 @@ describe("the consolidated workbook", () => {
       ]);
     });
     expect(out.result.problems.map((p) => p.file)).toEqual(expect.arrayContaining(["btc.xlsx", "rac.txt"]));
+    // One language only: no English column (English by option, below).
+    expect(table(wb.sheet(CONSOLIDATED_SHEETS.problems)!).header).not.toContain("Message (English)");
+  });
+
+  it("writes the problems' messages in English when asked, and only in English", async () => {
+    const en = readXlsx(consolidationOutputs(plan, out.result, { lang: "en" }).workbook.bytes);
+    const rows = table(en.sheet(CONSOLIDATED_SHEETS.problems)!).rows;
+    out.result.problems.forEach((p, i) => {
+      expect(rows[i]!.get(6)).toBe(p.text.en);
+      expect([...rows[i]!.values()]).not.toContain(p.text.vi);
+    });
+  });
+
+  it("heads every printed sheet as a Party document", () => {
+    for (const name of Object.values(CONSOLIDATED_SHEETS)) {
+      const texts = wb.sheet(name)!.cells.map((c) => c.value);
+      expect(texts).toEqual(
+        expect.arrayContaining(["TỈNH ỦY NGHỆ AN", "BAN TỔ CHỨC", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số        -BC/BTCTU"]),
+      );
+    }
   });
 
   it("prints on A4 landscape, fit to width, official margins, header row repeated; Times New Roman", () => {

@@ -16,6 +16,9 @@ export function everyFeatureSpec(): WorkbookSpec {
         cells: ["STT", "Nhiệm vụ", "Hạn", "Ẩn", "Tỷ lệ", "Trạng thái"].map((value) => ({ value, style: "header" })),
       },
       {
+        // An input row: its height starts here and stays automatic (Row.fit).
+        height: 20,
+        fit: true,
         cells: [
           { value: 1, style: "body" },
           { value: "Nhiệm vụ một", style: "body" },

@@ -165,7 +165,9 @@ describe("renderToExcel: every model feature", () => {
     ]);
     expect(sheet.rows.get(1)).toEqual({ "format.rowHeight": 30 });
     expect(sheet.rows.get(3)).toEqual({ "format.rowHeight": 42 });
-    expect(sheet.rows.get(4)).toBeUndefined();
+    // Row 4 takes input (Row.fit): autofit, never a manual height that would stop it growing.
+    expect(sheet.rows.get(4)).toEqual({ "format.autofitRows": true });
+    expect(sheet.rows.get(5)).toBeUndefined();
   });
 
   it("merges, freezes, hides grid lines, colours the tab and sets visibility", async () => {

@@ -1108,6 +1108,18 @@ export class ExcelRecorder {
           return;
         }
         if (name === "getItem" || name === "getMergedAreasOrNullObject") return;
+        if (name === "autofitRows" && target.sub.join(".") === "format") {
+          this.guardProtected(target.sheet);
+          const area = target.area;
+          if (area.kind !== "rows")
+            throw new FakeExcelError(
+              "NotImplemented",
+              `Fake Excel models autofitRows on whole rows only (${target.address})`,
+            );
+          for (let r = area.top; r <= area.bottom; r++)
+            target.sheet.rows.set(r, { ...target.sheet.rows.get(r), "format.autofitRows": true });
+          return;
+        }
         if (name === "select" && target.sub.length === 0) {
           if (target.sheet.visibility !== "Visible")
             throw new FakeExcelError("InvalidOperation", "Cannot select on a hidden sheet");

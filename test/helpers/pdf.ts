@@ -127,3 +127,10 @@ export function pdfRowBands(path: string, numberColumn: string, numbers: number[
   }
   return bands;
 }
+
+/** The middle value of the words' heights (`yMax - yMin`): a page's body text, whatever its title and notes. */
+export function medianWordHeight(words: readonly PdfWord[]): number {
+  const h = words.map((w) => w.yMax - w.yMin).sort((a, b) => a - b);
+  if (h.length === 0) throw new Error("medianWordHeight: no words");
+  return h[Math.floor(h.length / 2)]!;
+}

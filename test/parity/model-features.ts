@@ -153,7 +153,7 @@ export const SHEET: FieldsOf<Sheet> = {
 };
 
 export const COLUMN: FieldsOf<Column> = { width: OWN, hidden: OWN };
-export const ROW: FieldsOf<Row> = { height: OWN, cells: OWN };
+export const ROW: FieldsOf<Row> = { height: OWN, fit: OWN, cells: OWN };
 export const CELL: FieldsOf<Cell> = { value: OWN, style: OWN };
 
 export const CELL_VALUE: CellValueVariants = {

@@ -938,7 +938,28 @@ export const OBSERVERS: Readonly<Record<string, Observer>> = {
           present: row.height !== undefined,
           expected: row.height ?? null,
           xlsx: (x: XlsxView) => x.sheet(s.name).ws.getRow(i + 1).height ?? null,
-          officejs: (o: OfficeView) => (o.sheet(s.name).rows.get(i + 1)?.["format.rowHeight"] as number) ?? null,
+          officejs: (o: OfficeView) => {
+            const r = o.sheet(s.name).rows.get(i + 1);
+            // A fitted row's height is only the file's estimate: in Excel, autofit sets it ("Row.fit").
+            if (row.fit && r?.["format.autofitRows"] === true) return row.height ?? null;
+            return (r?.["format.rowHeight"] as number) ?? null;
+          },
+        })),
+      ),
+  },
+  "Row.fit": {
+    // Observed as "the row's height is automatic": a fitted row, or one with no height at all.
+    probes: (spec) =>
+      spec.sheets.flatMap((s) =>
+        s.rows.map((row, i) => ({
+          where: `${s.name}!row ${i + 1}`,
+          present: row.fit === true,
+          expected: row.fit === true || row.height === undefined,
+          xlsx: (x: XlsxView) => !new RegExp(`<row r="${i + 1}"[^>]*customHeight="(1|true)"`).test(x.sheet(s.name).xml),
+          officejs: (o: OfficeView) => {
+            const r = o.sheet(s.name).rows.get(i + 1);
+            return r?.["format.autofitRows"] === true || r?.["format.rowHeight"] === undefined;
+          },
         })),
       ),
   },

@@ -1,6 +1,6 @@
 import { builtinPlan, reportingUnits, tasksOf } from "../../src/plan";
 import { applicableDue, contextFromPlan, parseSchedule, reportPeriod } from "../../src/schedule";
-import { parseRange } from "../../src/workbook/a1";
+import { columnLetter, parseRange } from "../../src/workbook/a1";
 import { APPENDIX_HEADER_ROW, APPENDIX_SHEET, appendixSheet } from "../../src/workbook/appendix";
 import { formFingerprint, formFixedRows, reportForm } from "../../src/workbook/form";
 import { FORM_COLUMNS, FORM_HEADER_ROW, FORM_SHEET, formColumn } from "../../src/workbook/form-layout";
@@ -113,19 +113,30 @@ describe("tracking workbook", () => {
     const status = sheet.validations.find((v) => v.type === "list")!;
     expect(status.list).toEqual(["Chưa triển khai", "Đang thực hiện", "Hoàn thành"]);
     expect(status.prompt?.title).toBe("Tình trạng");
-    expect(sheet.validations.some((v) => v.type === "date" && v.range.startsWith("K"))).toBe(true);
+    const completed = columnLetter(trackingColumn("completedOn"));
+    expect(sheet.validations.some((v) => v.type === "date" && v.range.startsWith(completed))).toBe(true);
   });
 
   it("highlights rows by class with a legend, and exposes the tasks as a table", () => {
+    const cls = `$${columnLetter(trackingColumn("class"))}6`;
     expect(sheet.conditionalFormats.map((c) => (c.kind === "expression" ? c.formula : ""))).toEqual([
-      '$L6="Quá hạn"',
-      '$L6="Sắp đến hạn"',
-      '$L6="Hoàn thành đúng hạn"',
-      '$L6="Hoàn thành quá hạn"',
-      '$L6="Thường xuyên / không có hạn"',
+      `${cls}="Quá hạn (chưa báo cáo)"`,
+      `${cls}="Quá hạn"`,
+      `${cls}="Sắp đến hạn"`,
+      `${cls}="Hoàn thành đúng hạn"`,
+      `${cls}="Hoàn thành quá hạn"`,
+      `${cls}="Thường xuyên / không có hạn"`,
+    ]);
+    // Black-and-white printers: overdue rows are bold as well as red.
+    const bold = sheet.conditionalFormats.filter((c) => c.kind === "expression" && c.style.font?.bold);
+    expect(bold.map((c) => (c.kind === "expression" ? c.formula : ""))).toEqual([
+      `${cls}="Quá hạn (chưa báo cáo)"`,
+      `${cls}="Quá hạn"`,
     ]);
     const legend = sheet.rows[2]!.cells.map((c) => c?.value).filter((v) => typeof v === "string");
-    expect(legend).toEqual(expect.arrayContaining(["Quá hạn", "Sắp đến hạn", "Hoàn thành đúng hạn"]));
+    expect(legend).toEqual(
+      expect.arrayContaining(["Quá hạn (chưa báo cáo)", "Quá hạn", "Sắp đến hạn", "Hoàn thành đúng hạn"]),
+    );
     expect(sheet.tables).toHaveLength(1);
     const r = parseRange(sheet.tables[0]!.range)!;
     expect(r.bottom - r.top).toBe(17);

@@ -49,6 +49,9 @@ export function fullSpec(): WorkbookSpec {
         cells: ["STT", "Nội dung", "Hạn", "Trạng thái", "Tiến độ", "Ẩn"].map((v) => ({ value: v, style: "header" })),
       },
       {
+        // An input row: its height starts here and stays automatic (Row.fit).
+        height: 32,
+        fit: true,
         cells: [
           { value: 1, style: "center" },
           { value: 'Nhiệm vụ 1 & <kiểm thử> "trích dẫn"\nxuống dòng', style: "text" },

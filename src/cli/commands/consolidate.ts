@@ -46,7 +46,7 @@ export const consolidateCommand: Command = {
     en: "Consolidate the returned report forms (files, folders, .zip archives)",
   },
   usage:
-    "consolidate [--book SO.xlsx] [--as-of DD/MM/YYYY] [--period 2026-H1] [-o OUT.xlsx|FOLDER] [--json SUMMARY.json] [--report BAO-CAO.docx] FILE_OR_FOLDER...",
+    "consolidate [--book SO.xlsx] [--as-of DD/MM/YYYY] [--period 2026-H1] [-o OUT.xlsx|FOLDER] [--json SUMMARY.json] [--report BAO-CAO.docx] [--lang en] FILE_OR_FOLDER...",
   details: {
     vi: "Đọc mọi tệp trong các tệp, thư mục và tệp nén .zip đã nêu; mỗi tệp được kiểm tra từng ô. Mã thoát 0: mọi tệp được tổng hợp, không lỗi; 1: có tệp không tổng hợp được hoặc có lỗi (kết quả vẫn được ghi); 2: gọi lệnh sai.",
     en: "Reads every file in the files, folders and .zip archives given; each file is checked cell by cell. Exit status 0: every file consolidated, no errors; 1: some files rejected or errors found (the outputs are still written); 2: usage error.",
@@ -102,6 +102,14 @@ export const consolidateCommand: Command = {
         en: "The JSON summary of an earlier consolidation: the new files are added to it.",
       },
     },
+    lang: {
+      kind: "value",
+      arg: "vi|en",
+      help: {
+        vi: "Ngôn ngữ các thông báo lỗi ở trang Kiểm tra: vi (mặc định) hoặc en.",
+        en: 'Language of the problem messages on the "Kiểm tra" sheet: vi (default) or en.',
+      },
+    },
     jobs: {
       kind: "value",
       arg: "N",
@@ -118,6 +126,12 @@ export const consolidateCommand: Command = {
       throw new UsageError({
         vi: "Cần nêu ít nhất một tệp hoặc thư mục báo cáo để tổng hợp.",
         en: "At least one report file or folder to consolidate is needed.",
+      });
+    const lang = options.lang ?? "vi";
+    if (lang !== "vi" && lang !== "en")
+      throw new UsageError({
+        vi: `--lang chỉ nhận vi hoặc en: "${String(lang)}".`,
+        en: `--lang takes vi or en: "${String(lang)}".`,
       });
     let jobs: number | undefined;
     if (options.jobs !== undefined) {
@@ -206,7 +220,7 @@ export const consolidateCommand: Command = {
     const { result } = run;
     for (const s of run.skipped) io.stderr(`  ${s.name}: ${s.reason.vi} / ${s.reason.en}\n`);
 
-    const outputs = consolidationOutputs(plan, result, { zip: nodeZip });
+    const outputs = consolidationOutputs(plan, result, { zip: nodeZip, lang });
     const xlsxPath = outIsFolder ? join(outPath, `${consolidationBaseName(plan, result)}.xlsx`) : outPath;
     try {
       writeWhole(xlsxPath, outputs.workbook.bytes);

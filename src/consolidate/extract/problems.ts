@@ -1,5 +1,7 @@
 /** The problems found in one file, in the order they are found (that order is the report's). */
+import { serialToIso } from "../../dates";
 import type { Text } from "../../i18n";
+import type { IsoDate } from "../../plan/types";
 import type { ReadCell } from "../../xlsx/read";
 import type { CellScalar, Problem, ProblemCode, Severity } from "../types";
 
@@ -35,5 +37,12 @@ export class ProblemList {
       ...(c.formula !== undefined ? { formula: c.formula } : {}),
       ...(expected !== undefined ? { expected } : {}),
     });
+    const date = cellDate(c);
+    if (date) this.items[this.items.length - 1]!.date = date;
   }
+}
+
+/** A date cell holds a serial number (46192); the unit saw 20/06/2026, and reports show that. */
+export function cellDate(c: ReadCell): IsoDate | null {
+  return c.isDate && typeof c.value === "number" && c.value >= 61 && c.value < 2958466 ? serialToIso(c.value) : null;
 }

@@ -10,12 +10,12 @@ import { readStatus, REPORTED_STATUS_LABELS } from "../../schedule";
 import { foldKey, toneKey } from "../../text/vietnamese";
 import { address } from "../../workbook/a1";
 import { dmy } from "../../dates";
-import { FORM_FOOTER_FIELDS, FORM_TEXT_LIMIT, type FormColumnKey } from "../../workbook/form-layout";
+import { FORM_FOOTER_FIELDS, FORM_SIGNATURE, FORM_TEXT_LIMIT, type FormColumnKey } from "../../workbook/form-layout";
 import type { ReadCell } from "../../xlsx/read";
 import { M } from "../messages";
 import type { FooterEntry, FooterKey, InputKey, ProblemCode, RawValue, Severity, TaskEntry } from "../types";
 import { cellText, isBlank, readDate, readProgress } from "../values";
-import type { ProblemList } from "./problems";
+import { cellDate, type ProblemList } from "./problems";
 import { checkMergesAcrossTasks, checkProgressFractions } from "./row-checks";
 import { cellAt, filled, type FormSheet } from "./sheet";
 
@@ -47,10 +47,16 @@ export interface Table {
 export const emptyFooter = (): FooterEntry => ({ preparer: null, phone: null, preparedOn: null, raw: {} });
 
 function raw(c: ReadCell): RawValue {
-  return c.formula !== undefined
-    ? { cell: c.ref, value: c.value, formula: c.formula }
-    : { cell: c.ref, value: c.value };
+  const r: RawValue =
+    c.formula !== undefined ? { cell: c.ref, value: c.value, formula: c.formula } : { cell: c.ref, value: c.value };
+  const date = cellDate(c);
+  if (date) r.date = date;
+  return r;
 }
+
+/** The form's own signature-block texts: part of the form, not the unit's notes (and "NGƯỜI LẬP BIỂU" is no footer label). */
+const SIGNATURE_KEYS = new Set(Object.values(FORM_SIGNATURE).map((t) => toneKey(t)));
+const isSignature = (c: ReadCell) => c.kind === "string" && SIGNATURE_KEYS.has(toneKey(c.value as string));
 
 const FOOTER_KEYS = FORM_FOOTER_FIELDS.map((f) => ({ key: f.key, fold: foldKey(f.label).replace(/:$/, "") }));
 
@@ -110,7 +116,11 @@ export function readTable(plan: Plan, unitCode: string, form: FormSheet, problem
   let pastFooter = false;
   for (const row of g.rowNumbers()) {
     if (row <= h.row) continue;
-    const cells = g.rowCells(row);
+    const cells = g.rowCells(row).filter((c) => {
+      if (!isSignature(c)) return true;
+      g.use(c);
+      return false;
+    });
     if (cells.length === 0) continue;
 
     const labels = cells.map((c) => ({ c, f: footerLabel(c) })).filter((x) => x.f !== null);

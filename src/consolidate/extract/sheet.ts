@@ -67,6 +67,7 @@ const HEADER_KEYS: { key: FormColumnKey; keys: string[] }[] = FORM_COLUMNS.map((
   keys: [
     foldKey(c.header),
     foldKey(c.header.replace(/\s*\([^)]*\)\s*/g, " ")),
+    ...(c.formerHeaders ?? []).map(foldKey),
     ...(c.key === "number" ? ["stt", "so tt", "so thu tu"] : []),
   ],
 }));

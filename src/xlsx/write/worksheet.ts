@@ -225,7 +225,11 @@ class SheetWriter {
       });
       if (cells === "" && row.height === undefined) return;
       rows.push(
-        el("row", { r: rowNumber, ht: row.height, customHeight: row.height === undefined ? undefined : true }, cells),
+        el(
+          "row",
+          { r: rowNumber, ht: row.height, customHeight: row.height === undefined || row.fit ? undefined : true },
+          cells,
+        ),
       );
     });
     return rows.length ? el("sheetData", {}, rows.join("")) : "<sheetData/>";

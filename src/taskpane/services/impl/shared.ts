@@ -9,7 +9,7 @@ import { builtinPlan, type IsoDate, type Plan } from "../../../plan";
 import { DEADLINE_CLASS_LABELS } from "../../../schedule/labels";
 import type { DeadlineClass } from "../../../schedule/types";
 import { columnLetter } from "../../../workbook/a1";
-import { CONSOLIDATED_SHEETS } from "../../../workbook/consolidated";
+import { CONSOLIDATED_SHEETS, fileLabel } from "../../../workbook/consolidated";
 import type { CellValue, Sheet, WorkbookSpec } from "../../../workbook/model";
 import { DEFAULT_TYPOGRAPHY, type Typography } from "../../../workbook/styles";
 import { trackingWorkbook, type TrackingEntry } from "../../../workbook/tracking";
@@ -141,7 +141,7 @@ export function locateConsolidated(spec: WorkbookSpec, result: ConsolidationResu
   rowsOf(CONSOLIDATED_SHEETS.missing, result.missing, 2, (m) => m.code).forEach((loc, i) => {
     units[(result.missing[i] as ConsolidationResult["missing"][number]).code] = loc;
   });
-  const problems = rowsOf(CONSOLIDATED_SHEETS.problems, result.problems, 2, (p) => p.file);
+  const problems = rowsOf(CONSOLIDATED_SHEETS.problems, result.problems, 2, (p) => fileLabel(p.file));
   return { tasks, units, problems };
 }
 
