@@ -4,7 +4,8 @@
  * - forms for every unit: a few seconds; an optional password must not cost seconds per file;
  * - consolidation: ≥ 5× the ExcelJS reader; 3,000 forms in about 1–2 s; memory well under 1 GB;
  * - task pane: small initial JavaScript, time to interactive (vs a blank page in the same browser);
- * - the book (plan source): 300 tasks × 3,300 units read and checked in ≤ 0.5 s (vs ExcelJS loading it).
+ * - the book (plan source): 300 tasks × 3,300 units read and checked in ≤ 0.5 s (vs ExcelJS loading it);
+ * - the book's history: nine periods × 3,300 units × 17 tasks, recording a period (target ≤ 2 s).
  */
 import { execFileSync } from "child_process";
 import { existsSync, mkdtempSync, readFileSync, statSync } from "fs";
@@ -31,6 +32,7 @@ import { readFormWithExcelJS, writeWithExcelJS } from "./exceljs-baselines";
 import { benchBook, planThroughBook } from "./book";
 import { benchCli, benchParallel } from "./cli";
 import { benchFormats } from "./formats";
+import { benchHistory } from "./history";
 
 const period = reportPeriod("2026-H1")!;
 const fmt = (n: number, d = 1) => n.toFixed(d);
@@ -250,6 +252,7 @@ async function main(): Promise<void> {
   await benchCli(dist);
   await benchParallel(big.plan, big.files);
   await benchFormats();
+  await benchHistory();
 }
 
 main().catch((e: unknown) => {

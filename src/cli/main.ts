@@ -5,9 +5,17 @@ import { deadlineCommand } from "./commands/deadline";
 import { templateCommand } from "./commands/template";
 import { formsCommand } from "./commands/forms";
 import { consolidateCommand } from "./commands/consolidate";
+import { reviewCommand } from "./commands/review";
 
 /** Every command the CLI knows; each lives in its own file under commands/. */
-export const commands: Command[] = [planCommand, deadlineCommand, templateCommand, formsCommand, consolidateCommand];
+export const commands: Command[] = [
+  planCommand,
+  deadlineCommand,
+  templateCommand,
+  formsCommand,
+  consolidateCommand,
+  reviewCommand,
+];
 
 const PROGRAM = "phuluc";
 

@@ -5,6 +5,7 @@
  */
 import { strToU8, zipSync, type Zippable } from "fflate";
 import type { Sheet, WorkbookSpec } from "../../workbook/model";
+import { chartXml, drawingXml, prepareChart } from "./chart";
 import { CONTENT_TYPE, contentTypesXml } from "./contentTypes";
 import { appXml, coreXml, customXml } from "./docProps";
 import { WorkbookSpecError } from "./errors";
@@ -46,6 +47,9 @@ export function renderXlsx(spec: WorkbookSpec, options: RenderXlsxOptions = {}):
   const sheetParts: Array<readonly [string, string]> = [];
   let needsRecalc = false;
   let tableId = 0;
+  let drawingId = 0;
+  let chartId = 0;
+  const chartParts: Array<readonly [string, string]> = [];
 
   spec.sheets.forEach((sheet, i) => {
     const n = i + 1;
@@ -55,12 +59,35 @@ export function renderXlsx(spec: WorkbookSpec, options: RenderXlsxOptions = {}):
       tableParts.push([`xl/tables/table${tableId}.xml`, tableXml(t, tableId)]);
       return { id: `rId${j + 1}`, type: REL_TYPE.table, target: `../tables/table${tableId}.xml` };
     });
+    const tableRelIds = rels.map((r) => r.id);
+    const charts = (sheet.charts ?? []).map((c, j) => prepareChart(sheet, c, j));
+    let drawingRelId: string | undefined;
+    if (charts.length > 0) {
+      // One drawing part per sheet with charts, holding one anchor per chart.
+      drawingId++;
+      drawingRelId = `rId${rels.length + 1}`;
+      rels.push({ id: drawingRelId, type: REL_TYPE.drawing, target: `../drawings/drawing${drawingId}.xml` });
+      const chartRels: Relationship[] = charts.map((p, j) => {
+        chartId++;
+        chartParts.push([`xl/charts/chart${chartId}.xml`, chartXml(sheet, p, spec)]);
+        return { id: `rId${j + 1}`, type: REL_TYPE.chart, target: `../charts/chart${chartId}.xml` };
+      });
+      chartParts.push([
+        `xl/drawings/drawing${drawingId}.xml`,
+        drawingXml(
+          charts,
+          chartRels.map((r) => r.id),
+        ),
+      ]);
+      chartParts.push([`xl/drawings/_rels/drawing${drawingId}.xml.rels`, relsXml(chartRels)]);
+    }
     const out = worksheetXml(sheet, {
       spec,
       styles,
       strings,
       tables,
-      tableRelIds: rels.map((r) => r.id),
+      tableRelIds,
+      ...(drawingRelId ? { drawingRelId } : {}),
       selected: i === spec.activeSheet,
       index: i,
     });
@@ -84,6 +111,10 @@ export function renderXlsx(spec: WorkbookSpec, options: RenderXlsxOptions = {}):
     ["/xl/sharedStrings.xml", CONTENT_TYPE.sharedStrings],
   );
   for (const [path] of tableParts) overrides.push([`/${path}`, CONTENT_TYPE.table]);
+  for (const [path] of chartParts) {
+    if (path.startsWith("xl/drawings/drawing")) overrides.push([`/${path}`, CONTENT_TYPE.drawing]);
+    else if (path.startsWith("xl/charts/")) overrides.push([`/${path}`, CONTENT_TYPE.chart]);
+  }
   overrides.push(
     ["/docProps/core.xml", CONTENT_TYPE.coreProperties],
     ["/docProps/app.xml", CONTENT_TYPE.extendedProperties],
@@ -112,6 +143,7 @@ export function renderXlsx(spec: WorkbookSpec, options: RenderXlsxOptions = {}):
     ["xl/sharedStrings.xml", strings.toXml()],
     ...sheetParts,
     ...tableParts,
+    ...chartParts,
   ];
   if (options.zip) return options.zip(text.map(([path, xml]) => [path, strToU8(xml)] as const));
   for (const [path, xml] of text) files[path] = strToU8(xml);
