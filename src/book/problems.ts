@@ -35,7 +35,10 @@ export type BookProblemCode =
   | "task-unassigned"
   | "info-missing"
   | "info-invalid"
-  | "no-tasks";
+  | "no-tasks"
+  | "history-header"
+  | "history-column"
+  | "history-period";
 
 export interface BookProblem {
   severity: "error" | "warning";

@@ -40,6 +40,12 @@ import {
 } from "../xlsx/read";
 import { BookProblems, type BookProblem } from "./problems";
 import { readTrackingEntries } from "./tracking-entries";
+import { readHistory, type HistoryRead } from "./history";
+import { HISTORY_SHEET } from "../workbook/history";
+import { TRENDS_SHEET } from "../workbook/trends";
+
+/** Sheets made from the history, never needed to read the plan (and large). */
+const DERIVED_SHEETS: readonly string[] = [HISTORY_SHEET, TRENDS_SHEET];
 
 export interface BookRead {
   /** Null when the file is not a readable book; otherwise the plan, with bad rows left out. */
@@ -47,13 +53,25 @@ export interface BookRead {
   problems: BookProblem[];
   /** With BookReadOptions.tracking: the office's entries on "Theo dõi", by task id. */
   tracking?: Map<string, TrackingEntry>;
+  /** With BookReadOptions.history: the recorded periods ("Lịch sử"). */
+  history?: HistoryRead;
 }
 
 export interface BookReadOptions {
   inflateRaw?: InflateRaw;
   /** Also read what the office typed on "Theo dõi" (for rebuilding the book from itself). */
   tracking?: boolean;
+  /** Also read "Lịch sử" (every recorded period: large, so only when asked). */
+  history?: boolean;
 }
+
+/** A book with nine periods of a national plan's history is far larger than any form. */
+const HISTORY_LIMITS = {
+  maxFileBytes: 400 * 1024 * 1024,
+  maxEntryBytes: 1024 * 1024 * 1024,
+  maxTotalBytes: 1536 * 1024 * 1024,
+  maxCells: 20_000_000,
+};
 
 const BOOK_SHEETS = [APPENDIX_SHEET, UNITS_SHEET, ASSIGN_SHEET, INFO_SHEET] as const;
 
@@ -64,7 +82,10 @@ export function readBook(bytes: Uint8Array, options: BookReadOptions = {}): Book
     // Validations are not needed to read the plan; the tracking sheet's formulas are skipped.
     wb = readXlsx(bytes, {
       valuesOnly: true,
-      sheetFilter: (name) => options.tracking === true || name !== TRACKING_SHEET,
+      sheetFilter: (name) =>
+        (options.tracking === true || name !== TRACKING_SHEET) &&
+        (options.history === true || !DERIVED_SHEETS.includes(name)),
+      limits: options.history ? HISTORY_LIMITS : { maxFileBytes: HISTORY_LIMITS.maxFileBytes },
       ...(options.inflateRaw ? { inflateRaw: options.inflateRaw } : {}),
     });
   } catch (error) {
@@ -87,6 +108,7 @@ export function readBook(bytes: Uint8Array, options: BookReadOptions = {}): Book
   }
   const read = readBookWorkbook(wb);
   if (options.tracking && read.plan) read.tracking = readTrackingEntries(wb, read.plan);
+  if (options.history && read.plan) read.history = readHistory(wb);
   return read;
 }
 

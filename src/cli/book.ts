@@ -21,7 +21,7 @@ export const BOOK_OPTION: OptionDef = {
 export function readBookOption(
   io: CliIO,
   value: string | true | undefined,
-  options: { tracking?: boolean } = {},
+  options: { tracking?: boolean; history?: boolean } = {},
 ): { read: BookRead; name: string; path: string } | null {
   if (typeof value !== "string") return null;
   const path = userPath(io, value);
@@ -36,7 +36,11 @@ export function readBookOption(
     });
   }
   return {
-    read: loadBook(bytes, { inflateRaw: nodeInflateRaw, ...(options.tracking ? { tracking: true } : {}) }),
+    read: loadBook(bytes, {
+      inflateRaw: nodeInflateRaw,
+      ...(options.tracking ? { tracking: true } : {}),
+      ...(options.history ? { history: true } : {}),
+    }),
     name: displayName(io, path),
     path,
   };
@@ -64,7 +68,7 @@ export function commandPlan(io: CliIO, value: string | true | undefined): Plan |
 export function commandBook(
   io: CliIO,
   value: string | true | undefined,
-  options: { tracking?: boolean } = {},
+  options: { tracking?: boolean; history?: boolean } = {},
 ): { plan: Plan; book: { read: BookRead; path: string } | null } | null {
   const book = readBookOption(io, value, options);
   if (!book) return { plan: builtinPlan(), book: null };

@@ -6,6 +6,7 @@ import { templateCommand } from "./commands/template";
 import { formsCommand } from "./commands/forms";
 import { consolidateCommand } from "./commands/consolidate";
 import { importCommand } from "./commands/import";
+import { reviewCommand } from "./commands/review";
 
 /** Every command the CLI knows; each lives in its own file under commands/. */
 export const commands: Command[] = [
@@ -15,6 +16,7 @@ export const commands: Command[] = [
   formsCommand,
   consolidateCommand,
   importCommand,
+  reviewCommand,
 ];
 
 const PROGRAM = "phuluc";

@@ -26,6 +26,7 @@ export const RENDERED_FEATURES = [
   "Sheet.validations",
   "Sheet.conditionalFormats",
   "Sheet.tables",
+  "Sheet.charts",
   "Sheet.protection",
   "Sheet.print",
   "Sheet.freeze",

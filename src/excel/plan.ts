@@ -8,7 +8,7 @@
  * number formats per rectangle of like cells, styles once per rectangle of cells sharing a style.
  */
 import type { Text } from "../i18n";
-import { columnLetter, columnNumber, rangeAddress } from "../workbook/a1";
+import { address, columnLetter, columnNumber, parseRange, rangeAddress } from "../workbook/a1";
 import { isoToSerial } from "../dates";
 import type {
   BorderLine,
@@ -1017,8 +1017,44 @@ export function planSheetContent(ctx: SheetCtx): Op[] {
 }
 
 /** Rules, view and print settings; protection last, since a protected sheet rejects further writes. */
+/**
+ * Native charts from a block of the sheet (src/workbook/model.ts Chart): the block's columns become
+ * series; the first `stacked` stay stacked columns, the rest turn into lines on the secondary axis.
+ */
+export function chartOps(ctx: SheetCtx): Op[] {
+  return (ctx.sheet.charts ?? []).map((chart) => {
+    const area = parseRange(chart.anchor);
+    const source = parseRange(chart.source);
+    const series = source ? source.right - source.left : 0;
+    return sheetOp(
+      ctx,
+      ["Sheet.charts"],
+      chart,
+      (s) => {
+        const c = s.charts.add("ColumnStacked", s.getRange(chart.source), "Columns");
+        c.title.text = chart.title;
+        c.legend.position = "Bottom";
+        if (area) c.setPosition(address(area.top, area.left), address(area.bottom, area.right));
+        for (let i = 0; i < series; i++) {
+          const item = c.series.getItemAt(i);
+          const color = hex(chart.colors[i] ?? "A5A5A5");
+          if (i < chart.stacked) item.format.fill.setSolidColor(color);
+          else {
+            item.chartType = "LineMarkers";
+            item.axisGroup = "Secondary";
+            item.format.line.color = color;
+          }
+        }
+        if (series > chart.stacked) c.axes.getItem("Value", "Secondary").numberFormat = chart.lineAxisFormat;
+      },
+      4 + series * 3,
+    );
+  });
+}
+
 export function planSheetFinish(ctx: SheetCtx): Op[] {
   return [
+    ...chartOps(ctx),
     ...validationOps(ctx),
     ...conditionalFormatOps(ctx),
     ...viewOps(ctx),

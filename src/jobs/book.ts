@@ -10,7 +10,10 @@ import type { InflateRaw } from "../xlsx/read";
 export { hasErrors, formatBookProblem, type BookProblem, type BookRead };
 
 /** Reads and checks a book file; the plan is null when it cannot be a book at all. */
-export function loadBook(bytes: Uint8Array, options: { inflateRaw?: InflateRaw; tracking?: boolean } = {}): BookRead {
+export function loadBook(
+  bytes: Uint8Array,
+  options: { inflateRaw?: InflateRaw; tracking?: boolean; history?: boolean } = {},
+): BookRead {
   return readBook(bytes, options);
 }
 

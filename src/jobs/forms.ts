@@ -1,7 +1,7 @@
 import { reportingUnits } from "../plan/plan";
 import type { Plan, Unit } from "../plan/types";
 import type { ReportPeriod } from "../schedule";
-import { reportForm, type FormOptions } from "../workbook/form";
+import { reportForm, type FormOptions, type FormPrefill } from "../workbook/form";
 import { renderXlsx, type ZipParts } from "../xlsx/write";
 import { type NamedFile, slug, zipFiles } from "./files";
 
@@ -29,12 +29,15 @@ export async function generateForms(
     onProgress?: (done: number, total: number) => void | Promise<void>;
     /** A platform zip writer for each form (the CLI's zlib); the .zip of all forms stays fflate's. */
     zip?: ZipParts;
+    /** Each unit's rows started from its last report (src/jobs/history.ts prefillFromHistory). */
+    prefillByUnit?: ReadonlyMap<string, ReadonlyMap<number, FormPrefill>>;
   } = {},
 ): Promise<GeneratedForms> {
   const units = options.units ?? reportingUnits(plan);
   const files: GeneratedForms["files"] = [];
   for (const unit of units) {
-    const spec = reportForm(plan, unit, period, options);
+    const prefill = options.prefillByUnit?.get(unit.code);
+    const spec = reportForm(plan, unit, period, prefill ? { ...options, prefill } : options);
     files.push({
       unit,
       name: formFileName(unit, period),

@@ -3,6 +3,8 @@ import { trackingWorkbook, type TrackingOptions } from "../workbook/tracking";
 import type { Typography } from "../workbook/styles";
 import { renderXlsx, type ZipParts } from "../xlsx/write";
 import { planTag } from "./files";
+import { bookWorkbook } from "./history";
+import type { HistoryRow } from "../workbook/history";
 
 /** "So-theo-doi-NQ08.xlsx". */
 export function trackingFileName(plan: Plan): string {
@@ -20,8 +22,11 @@ export function trackingXlsx(
     zip?: ZipParts;
     /** The office's entries on "Theo dõi" of the book being rebuilt (src/book readTrackingEntries). */
     entries?: TrackingOptions["entries"];
+    /** The book's recorded periods: given (even empty), the book keeps "Lịch sử" and "Xu hướng". */
+    history?: readonly HistoryRow[];
   },
 ): Uint8Array {
-  const { zip, ...rest } = options;
-  return renderXlsx(trackingWorkbook(plan, rest), zip ? { zip } : {});
+  const { zip, history, ...rest } = options;
+  const spec = history ? bookWorkbook(plan, { ...rest, history }) : trackingWorkbook(plan, rest);
+  return renderXlsx(spec, zip ? { zip } : {});
 }

@@ -15,6 +15,7 @@ import {
 } from "./form-layout";
 import { classFormula } from "./formulas";
 import { deadlineHighlights } from "./highlight";
+import { carriedOverFormat, type FormPrefill } from "./form-prefill";
 import { fingerprint, identityNames, identityProperties, metaSheet } from "./identity";
 import type { CellValue, Validation, WorkbookSpec } from "./model";
 import { officialPrint } from "./print";
@@ -22,10 +23,14 @@ import { SheetBuilder } from "./sheet-builder";
 import { FORM_TYPOGRAPHY, standardStyles, titleRowHeight, type Typography, wrappedRowHeight } from "./styles";
 import { completionValidation, statusValidation } from "./tracking";
 
+export type { FormPrefill } from "./form-prefill";
+
 export interface FormOptions {
   typography?: Typography;
   /** Optional sheet password; none by default (protection only guards against accidents). */
   password?: string;
+  /** What the unit reported last period, by task number: written into the row (src/jobs/history.ts). */
+  prefill?: ReadonlyMap<number, FormPrefill>;
 }
 
 /** One fixed row of a form as the consolidator re-derives it to check the fingerprint. */
@@ -136,15 +141,20 @@ export function reportForm(plan: Plan, unit: Unit, period: ReportPeriod, options
     const row = h + 1 + i;
     const due = fixed[i]!.due;
     const schedule = taskSchedule(plan, task.number);
+    const before = options.prefill?.get(task.number);
+    if (before) s.format(carriedOverFormat(row, before, ref));
     const values: Record<FormColumnKey, [CellValue, string]> = {
       number: [task.number, "cellCenter"],
       content: [task.content, "cell"],
       timing: [task.timing, "cellCenter"],
       due: [due ? { date: due } : null, "cellDate"],
-      status: [null, "inputCenter"],
-      completedOn: [null, "inputDate"],
-      progress: [null, "inputNumber"],
-      result: [null, "input"],
+      status: [before?.status ?? null, before?.locked ? "cellCenter" : "inputCenter"],
+      completedOn: [
+        before?.completedOn ? { date: before.completedOn } : null,
+        before?.locked ? "cellDate" : "inputDate",
+      ],
+      progress: [before?.progress ?? null, before?.locked ? "cellNumber" : "inputNumber"],
+      result: [before?.result ?? null, "input"],
       documents: [null, "input"],
       difficulties: [null, "input"],
       proposals: [null, "input"],

@@ -96,6 +96,24 @@ export interface Table {
   showRowStripes: boolean;
 }
 
+/**
+ * A native chart over a block of this sheet: the header row names the series, the first column
+ * holds the categories, each further column is one series. The first `stacked` series are drawn as
+ * stacked columns, the others as lines on a secondary axis (rates beside counts).
+ */
+export interface Chart {
+  /** The cells the chart covers, e.g. "A16:K36" (it floats over them). */
+  anchor: RangeRef;
+  title: string;
+  /** Header row on top, categories in the first column, e.g. "A4:H13". */
+  source: RangeRef;
+  stacked: number;
+  /** One colour per series, in column order. */
+  colors: Color[];
+  /** Number format of the secondary (line) axis, e.g. "0%". */
+  lineAxisFormat: string;
+}
+
 export interface Protection {
   /** Optional password; empty or absent = protection without password (easy to lift, hard to break by accident). */
   password?: string;
@@ -138,6 +156,8 @@ export interface Sheet {
   validations: Validation[];
   conditionalFormats: ConditionalFormat[];
   tables: Table[];
+  /** Native charts; absent = none. */
+  charts?: Chart[];
   protection?: Protection;
   print?: PrintSetup;
   /** Rows/columns frozen at the top/left while scrolling. */

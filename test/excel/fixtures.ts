@@ -105,6 +105,16 @@ export function everyFeatureSpec(): WorkbookSpec {
       { kind: "dataBar", range: "E4:E6", color: "638EC6", min: 0, max: 1 },
     ],
     tables: [{ name: "TheoDoi", range: "A3:F6", style: "TableStyleLight9", showRowStripes: true }],
+    charts: [
+      {
+        anchor: "H2:M14",
+        title: "Tỷ lệ theo hạn",
+        source: "C3:E6",
+        stacked: 1,
+        colors: ["4472C4", "C00000"],
+        lineAxisFormat: "0%",
+      },
+    ],
     protection: {
       password: "nq08",
       allow: {

@@ -879,6 +879,8 @@ export class ExcelRecorder {
           break;
         case "chart":
           if (seg.name === "getItemAt") return { ...cur, sub: [...cur.sub, `getItemAt(${String(seg.args[0])})`] };
+          if (seg.name === "getItem")
+            return { ...cur, sub: [...cur.sub, `getItem(${seg.args.map(String).join(",")})`] };
           break;
         case "names":
           if (seg.name === "add") return { t: "name", item: this.nameById(cached) };
@@ -1144,7 +1146,7 @@ export class ExcelRecorder {
         }
         break;
       case "chart": {
-        if (name === "getItemAt") return;
+        if (name === "getItemAt" || name === "getItem") return;
         // Range arguments are recorded by address (they must be on the chart's sheet).
         const recorded = args.map((a) =>
           a !== null && typeof a === "object" ? this.areaOf(a, target.sheet).address : a,

@@ -7,6 +7,7 @@
 import type {
   CellValue,
   Cell,
+  Chart,
   Column,
   ConditionalFormat,
   DefinedName,
@@ -35,6 +36,7 @@ interface NamedTypes {
   Validation: Validation;
   ConditionalFormat: ConditionalFormat;
   Table: Table;
+  Chart: Chart;
   Protection: Protection;
   PrintSetup: PrintSetup;
   DefinedName: DefinedName;
@@ -146,6 +148,7 @@ export const SHEET: FieldsOf<Sheet> = {
   validations: OWN,
   conditionalFormats: OWN,
   tables: OWN,
+  charts: OWN,
   protection: { ref: "Protection" },
   print: { ref: "PrintSetup" },
   freeze: { self: true, fields: { rows: IN_PARENT, columns: IN_PARENT } },
@@ -244,6 +247,16 @@ export const PRINT_SETUP: FieldsOf<PrintSetup> = {
   footer: { self: true, fields: { center: IN_PARENT } },
 };
 
+/** A chart is observed whole (its anchor, title, source, series kinds, colours and axis format together). */
+export const CHART: FieldsOf<Chart> = {
+  anchor: IN_PARENT,
+  title: IN_PARENT,
+  source: IN_PARENT,
+  stacked: IN_PARENT,
+  colors: IN_PARENT,
+  lineAxisFormat: IN_PARENT,
+};
+
 export const DEFINED_NAME: FieldsOf<DefinedName> = { name: OWN, formula: OWN, hidden: OWN };
 
 /** Exported type names of model.ts that are plain aliases of scalars (no fields, no variants of their own). */
@@ -285,6 +298,7 @@ export const DECLARED_TYPES: Record<keyof NamedTypes | "CellValue", true> = {
   Validation: true,
   ConditionalFormat: true,
   Table: true,
+  Chart: true,
   Protection: true,
   PrintSetup: true,
   DefinedName: true,
@@ -308,6 +322,7 @@ export function modelFeatures(): string[] {
   // Union members share the type's name: a field common to several variants is one feature.
   for (const fields of Object.values(CONDITIONAL_FORMAT)) walk("ConditionalFormat", fields, out);
   walk("Table", TABLE, out);
+  walk("Chart", CHART, out);
   walk("Protection", PROTECTION, out);
   walk("PrintSetup", PRINT_SETUP, out);
   walk("DefinedName", DEFINED_NAME, out);

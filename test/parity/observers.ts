@@ -26,7 +26,7 @@ import type {
 import type { Cell as ExcelJsCell, WorksheetView } from "exceljs";
 import type { FakeConditionalFormat, FakeSheet } from "../helpers/excel-recorder";
 import type { Line, OfficeView, Sides, XlsxConditionalFormat, XlsxSheetParts, XlsxView } from "./views";
-import { attrs, tags, xmlTrue } from "./views";
+import { attrs, tags, unescapeXml, xmlTrue } from "./views";
 
 export interface Probe {
   /** Where: "Sheet!B4", "Sheet!validation D4:D6", "workbook"… */
@@ -48,6 +48,87 @@ export const EXEMPT: Readonly<Record<string, string>> = {
   "Cell.style": "a style key; observed through every Style.* feature on each styled cell",
   "WorkbookSpec.styles": "the style dictionary; observed through Style.* on the cells that use each style",
 };
+
+// ---------------------------------------------------------------------------------------------
+// Charts: DrawingML parts of the .xlsx, and the recorder's chart calls, in the model's terms
+
+function relTargets(x: XlsxView, part: string): Map<string, string> {
+  const dir = part.replace(/[^/]+$/, "");
+  const rels = x.parts[`${dir}_rels/${part.slice(dir.length)}.rels`] ?? "";
+  return new Map(
+    tags(rels, "Relationship").map((t) => {
+      const a = attrs(t);
+      const target = (a.Target ?? "").replace(/^\.\.\//, "");
+      return [a.Id ?? "", `xl/${target}`] as const;
+    }),
+  );
+}
+
+function xlsxCharts(x: XlsxView, sheetName: string): unknown[] {
+  const xml = x.sheet(sheetName).xml;
+  const path = Object.keys(x.parts).find((p) => x.parts[p] === xml && p.startsWith("xl/worksheets/"));
+  const drawingTag = tags(xml, "drawing")[0];
+  if (!path || !drawingTag) return [];
+  const drawingPath = relTargets(x, path).get(attrs(drawingTag)["r:id"] ?? "") ?? "";
+  const drawing = x.parts[drawingPath] ?? "";
+  const charts = relTargets(x, drawingPath);
+  const num = (marker: string, name: string) =>
+    Number(new RegExp(`<xdr:${name}>(\\d+)</xdr:${name}>`).exec(marker)?.[1] ?? NaN);
+  return [...drawing.matchAll(/<xdr:twoCellAnchor[\s\S]*?<\/xdr:twoCellAnchor>/g)].map(([anchor]) => {
+    const from = /<xdr:from>([\s\S]*?)<\/xdr:from>/.exec(anchor)?.[1] ?? "";
+    const to = /<xdr:to>([\s\S]*?)<\/xdr:to>/.exec(anchor)?.[1] ?? "";
+    const at = (m: string) => ({ col: num(m, "col"), row: num(m, "row") });
+    const f = at(from);
+    const t = at(to);
+    const chart = x.parts[charts.get(attrs(tags(anchor, "c:chart")[0] ?? "")["r:id"] ?? "") ?? ""] ?? "";
+    const ser = [...chart.matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/g)].map((m) => m[1] as string);
+    const ref = (body: string, name: string) => {
+      const inner = new RegExp(`<c:${name}>([\\s\\S]*?)</c:${name}>`).exec(body)?.[1] ?? "";
+      return rangeText(/<c:f>([^<]*)<\/c:f>/.exec(inner)?.[1] ?? "");
+    };
+    const cat = parseRange(ref(ser[0] ?? "", "cat"));
+    const last = parseRange(ref(ser[ser.length - 1] ?? "", "val"));
+    const bar = /<c:barChart>([\s\S]*?)<\/c:barChart>/.exec(chart)?.[1] ?? "";
+    const secondary = [...chart.matchAll(/<c:valAx>([\s\S]*?)<\/c:valAx>/g)].find((m) =>
+      /<c:axPos val="r"\/>/.test(m[1] as string),
+    );
+    return {
+      anchor: `${columnLetter(f.col + 1)}${f.row + 1}:${columnLetter(t.col)}${t.row}`,
+      title: [...chart.split("<c:plotArea>")[0]!.matchAll(/<a:t>([^<]*)<\/a:t>/g)]
+        .map((m) => unescapeXml(m[1] as string))
+        .join(""),
+      source: cat && last ? `${columnLetter(cat.left)}${cat.top - 1}:${columnLetter(last.right)}${last.bottom}` : null,
+      stacked: [...bar.matchAll(/<c:ser>/g)].length,
+      colors: ser.map((b) => rgb(attrs(tags(b, "a:srgbClr")[0] ?? "").val)),
+      lineAxisFormat: secondary ? (attrs(tags(secondary[1] as string, "c:numFmt")[0] ?? "").formatCode ?? null) : null,
+    };
+  });
+}
+
+function officeCharts(sheet: FakeSheet): unknown[] {
+  return sheet.charts.map((c) => {
+    const pos = c.calls.find((k) => k.target === "" && k.name === "setPosition");
+    const source = parseRange(c.source);
+    const series = source ? source.right - source.left : 0;
+    const colors: (string | null)[] = [];
+    let lines = 0;
+    for (let i = 0; i < series; i++) {
+      const item = `series.getItemAt(${i})`;
+      const fill = c.calls.find((k) => k.target === `${item}.format.fill` && k.name === "setSolidColor");
+      const line = c.props[`${item}.format.line.color`];
+      if (c.props[`${item}.chartType`] === "LineMarkers") lines++;
+      colors.push(rgb(String(fill?.args[0] ?? line ?? "")));
+    }
+    return {
+      anchor: pos ? rangeText(`${String(pos.args[0])}:${String(pos.args[1])}`) : null,
+      title: c.props["title.text"] ?? null,
+      source: rangeText(c.source),
+      stacked: series - lines,
+      colors,
+      lineAxisFormat: c.props["axes.getItem(Value,Secondary).numberFormat"] ?? null,
+    };
+  });
+}
 
 // ---------------------------------------------------------------------------------------------
 // Normalisers
@@ -873,6 +954,22 @@ export const OBSERVERS: Readonly<Record<string, Observer>> = {
         .tablesOf(s.name)
         .map((t) => t.name)
         .sort(),
+  ),
+  "Sheet.charts": sheetObserver(
+    () => true,
+    (s) => ({
+      value: (s.charts ?? []).map((c) => ({
+        anchor: rangeText(c.anchor),
+        title: c.title,
+        source: rangeText(c.source),
+        stacked: c.stacked,
+        colors: c.colors.map(rgb),
+        lineAxisFormat: c.lineAxisFormat,
+      })),
+      present: (s.charts ?? []).length > 0,
+    }),
+    (x, s) => xlsxCharts(x, s.name),
+    (o, s) => officeCharts(o.sheet(s.name)),
   ),
   "Sheet.protection": sheetObserver(
     () => true,

@@ -11,7 +11,8 @@ import {
 import { reportFile } from "../../jobs/report";
 import { reportPeriod } from "../../schedule";
 import { dateOption, UsageError } from "../args";
-import { BOOK_OPTION, commandPlan } from "../book";
+import { BOOK_OPTION, commandBook } from "../book";
+import { recordIntoBookFile } from "../history";
 import { displayName, findSources, userPath, writeWhole } from "../files";
 import type { Command } from "../io";
 import { nodeInflateRaw } from "../native-inflate";
@@ -52,7 +53,13 @@ export const consolidateCommand: Command = {
     en: "Reads every file in the files, folders and .zip archives given; each file is checked cell by cell. Exit status 0: every file consolidated, no errors; 1: some files rejected or errors found (the outputs are still written); 2: usage error.",
   },
   options: {
-    book: BOOK_OPTION,
+    book: {
+      ...BOOK_OPTION,
+      help: {
+        vi: "Đọc kế hoạch từ sổ theo dõi này và ghi kết quả kỳ vào trang Lịch sử của sổ (giữ bản trước: SO.truoc-<kỳ>.xlsx).",
+        en: "Read the plan from this tracking book and record the period in its Lịch sử sheet (previous version kept as SO.truoc-<period>.xlsx).",
+      },
+    },
     "as-of": {
       kind: "value",
       arg: "DD/MM/YYYY",
@@ -158,8 +165,22 @@ export const consolidateCommand: Command = {
     }
     for (const note of found.notes) io.stderr(`  ${note}\n`);
 
-    const plan = commandPlan(io, options.book);
-    if (!plan) return 1;
+    const jsonPath = typeof options.json === "string" ? userPath(io, options.json) : null;
+    const reportPath = typeof options.report === "string" ? userPath(io, options.report) : null;
+    if (options.report !== undefined && (reportPath === null || !/\.docx$/i.test(reportPath)))
+      throw new UsageError({
+        vi: `Tệp báo cáo phải có đuôi .docx: "${String(options.report)}".`,
+        en: `The report must end in .docx: "${String(options.report)}".`,
+      });
+    // With --book the consolidation is also recorded into the book's history (src/cli/history.ts).
+    const planned = commandBook(io, options.book, { tracking: true, history: true });
+    if (!planned) return 1;
+    const plan = planned.plan;
+    if (planned.book && [outIsFolder ? null : outPath, jsonPath, reportPath].includes(planned.book.path))
+      throw new UsageError({
+        vi: "Tệp kết quả không được trùng tệp sổ theo dõi (sổ được cập nhật riêng).",
+        en: "An output cannot be the tracking book (the book is updated on its own).",
+      });
     let previous;
     if (typeof options.previous === "string") {
       const path = userPath(io, options.previous);
@@ -180,13 +201,6 @@ export const consolidateCommand: Command = {
       previous = parsed.result;
     }
 
-    const jsonPath = typeof options.json === "string" ? userPath(io, options.json) : null;
-    const reportPath = typeof options.report === "string" ? userPath(io, options.report) : null;
-    if (options.report !== undefined && (reportPath === null || !/\.docx$/i.test(reportPath)))
-      throw new UsageError({
-        vi: `Tệp báo cáo phải có đuôi .docx: "${String(options.report)}".`,
-        en: `The report must end in .docx: "${String(options.report)}".`,
-      });
     const inputs = new Set(found.sources.map((s) => s.path));
     for (const target of [outIsFolder ? null : outPath, jsonPath, reportPath])
       if (target && inputs.has(target))
@@ -253,6 +267,7 @@ export const consolidateCommand: Command = {
         `${t.returned}/${t.units} units returned, ${t.missing} missing; ${t.problems.error} errors, ${t.problems.warning} warnings, ${t.problems.info} notes. ` +
         `Output: ${written}\n`,
     );
-    return consolidationStatus(result);
+    const recorded = planned.book ? recordIntoBookFile(io, planned.book, result) : 0;
+    return Math.max(consolidationStatus(result), recorded);
   },
 };

@@ -3,7 +3,8 @@ import { basename, dirname, join } from "path";
 import { generateForms } from "../../jobs/forms";
 import { reportingUnits } from "../../plan";
 import { noPositional, UsageError } from "../args";
-import { BOOK_OPTION, commandPlan } from "../book";
+import { prefillFromHistory } from "../../jobs/history";
+import { BOOK_OPTION, commandBook } from "../book";
 import { displayName, userPath, writeWhole } from "../files";
 import type { Command } from "../io";
 import { nodeZip } from "../native-zip";
@@ -51,8 +52,12 @@ export const formsCommand: Command = {
       throw new UsageError({ vi: "Thiếu --period (ví dụ 2026-H1).", en: "Missing --period (e.g. 2026-H1)." });
     const period = periodOption(options.period)!;
     if (typeof options.out !== "string") throw new UsageError({ vi: "Thiếu -o THƯ_MỤC.", en: "Missing -o FOLDER." });
-    const plan = commandPlan(io, options.book);
-    if (!plan) return 1;
+    const found = commandBook(io, options.book, { history: true });
+    if (!found) return 1;
+    const plan = found.plan;
+    // A book with recorded periods: each unit's rows start from its last report (src/jobs/history.ts).
+    const rows = found.book?.read.history?.rows ?? [];
+    const prefill = rows.length > 0 ? prefillFromHistory(plan, rows, period) : undefined;
     const codes = lists.unit ?? [];
     const all = reportingUnits(plan);
     const unknown = codes.filter((c) => !all.some((u) => u.code === c));
@@ -70,6 +75,7 @@ export const formsCommand: Command = {
       ...(typeof options.password === "string" ? { password: options.password } : {}),
       onProgress: (done, total) => bar.update(done, total),
       zip: nodeZip,
+      ...(prefill ? { prefillByUnit: prefill } : {}),
     });
     bar.finish();
     for (const f of result.files) writeFileSync(join(dir, f.name), f.bytes);
@@ -78,7 +84,10 @@ export const formsCommand: Command = {
     const [d, z] = [displayName(io, dir), displayName(io, zipPath)];
     io.stdout(
       `Đã tạo ${result.files.length} mẫu báo cáo (${period.label.vi}) trong ${d} và ${z}\n` +
-        `Created ${result.files.length} report forms (${period.label.en}) in ${d} and ${z}\n`,
+        `Created ${result.files.length} report forms (${period.label.en}) in ${d} and ${z}\n` +
+        (prefill
+          ? `${prefill.size} đơn vị có mẫu điền sẵn kết quả kỳ trước.\n${prefill.size} units' forms start from their last report.\n`
+          : ""),
     );
     return 0;
   },

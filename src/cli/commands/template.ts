@@ -1,6 +1,7 @@
 import { todayIso } from "../../dates";
 import { trackingXlsx } from "../../jobs/tracking";
 import { dateOption, noPositional, UsageError } from "../args";
+import { formatBookProblem } from "../../jobs/book";
 import { BOOK_OPTION, commandBook } from "../book";
 import { displayName, userPath, writeWhole } from "../files";
 import type { Command } from "../io";
@@ -62,16 +63,23 @@ export const templateCommand: Command = {
         vi: "Hãy ghi sổ mới ra một tệp khác (-o): sổ đang dùng không bị ghi đè.",
         en: "Write the new book to another file (-o): the book in use is never overwritten.",
       });
-    const found = commandBook(io, options.book, { tracking: true });
+    const found = commandBook(io, options.book, { tracking: true, history: true });
     if (!found) return 1;
     // What the office typed on "Theo dõi" (status, completion, notes) goes into the new book.
     const entries = found.book?.read.tracking;
+    // So do the recorded periods ("Lịch sử"), their problems said.
+    const history = found.book?.read.history;
+    for (const p of history?.problems ?? []) {
+      const t = formatBookProblem(p);
+      io.stderr(`  ${t.vi}\n  ${t.en}\n`);
+    }
     const bytes = trackingXlsx(found.plan, {
       asOf,
       today: todayIso(),
       soonDays,
       zip: nodeZip,
       ...(entries ? { entries } : {}),
+      ...(history?.present ? { history: history.rows } : {}),
     });
     writeWhole(path, bytes);
     io.stdout(

@@ -9,6 +9,8 @@ export const CONTENT_TYPE = {
   styles: `${SML}.styles+xml`,
   sharedStrings: `${SML}.sharedStrings+xml`,
   table: `${SML}.table+xml`,
+  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
+  chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
   theme: "application/vnd.openxmlformats-officedocument.theme+xml",
   coreProperties: "application/vnd.openxmlformats-package.core-properties+xml",
   extendedProperties: "application/vnd.openxmlformats-officedocument.extended-properties+xml",

@@ -5,6 +5,7 @@
  */
 import { strToU8, zipSync, type Zippable } from "fflate";
 import type { Sheet, WorkbookSpec } from "../../workbook/model";
+import { chartXml, drawingXml, prepareChart } from "./chart";
 import { CONTENT_TYPE, contentTypesXml } from "./contentTypes";
 import { appXml, coreXml, customXml } from "./docProps";
 import { WorkbookSpecError } from "./errors";
@@ -45,6 +46,9 @@ export function renderXlsx(spec: WorkbookSpec, options: RenderXlsxOptions = {}):
   const sheetParts: Array<readonly [string, string]> = [];
   let needsRecalc = false;
   let tableId = 0;
+  let drawingId = 0;
+  let chartId = 0;
+  const chartParts: Array<readonly [string, string]> = [];
 
   spec.sheets.forEach((sheet, i) => {
     const n = i + 1;
@@ -54,12 +58,35 @@ export function renderXlsx(spec: WorkbookSpec, options: RenderXlsxOptions = {}):
       tableParts.push([`xl/tables/table${tableId}.xml`, tableXml(t, tableId)]);
       return { id: `rId${j + 1}`, type: REL_TYPE.table, target: `../tables/table${tableId}.xml` };
     });
+    const tableRelIds = rels.map((r) => r.id);
+    const charts = (sheet.charts ?? []).map((c, j) => prepareChart(sheet, c, j));
+    let drawingRelId: string | undefined;
+    if (charts.length > 0) {
+      // One drawing part per sheet with charts, holding one anchor per chart.
+      drawingId++;
+      drawingRelId = `rId${rels.length + 1}`;
+      rels.push({ id: drawingRelId, type: REL_TYPE.drawing, target: `../drawings/drawing${drawingId}.xml` });
+      const chartRels: Relationship[] = charts.map((p, j) => {
+        chartId++;
+        chartParts.push([`xl/charts/chart${chartId}.xml`, chartXml(sheet, p, spec)]);
+        return { id: `rId${j + 1}`, type: REL_TYPE.chart, target: `../charts/chart${chartId}.xml` };
+      });
+      chartParts.push([
+        `xl/drawings/drawing${drawingId}.xml`,
+        drawingXml(
+          charts,
+          chartRels.map((r) => r.id),
+        ),
+      ]);
+      chartParts.push([`xl/drawings/_rels/drawing${drawingId}.xml.rels`, relsXml(chartRels)]);
+    }
     const out = worksheetXml(sheet, {
       spec,
       styles,
       strings,
       tables,
-      tableRelIds: rels.map((r) => r.id),
+      tableRelIds,
+      ...(drawingRelId ? { drawingRelId } : {}),
       selected: i === spec.activeSheet,
       index: i,
     });
@@ -83,6 +110,10 @@ export function renderXlsx(spec: WorkbookSpec, options: RenderXlsxOptions = {}):
     ["/xl/sharedStrings.xml", CONTENT_TYPE.sharedStrings],
   );
   for (const [path] of tableParts) overrides.push([`/${path}`, CONTENT_TYPE.table]);
+  for (const [path] of chartParts) {
+    if (path.startsWith("xl/drawings/drawing")) overrides.push([`/${path}`, CONTENT_TYPE.drawing]);
+    else if (path.startsWith("xl/charts/")) overrides.push([`/${path}`, CONTENT_TYPE.chart]);
+  }
   overrides.push(
     ["/docProps/core.xml", CONTENT_TYPE.coreProperties],
     ["/docProps/app.xml", CONTENT_TYPE.extendedProperties],
@@ -111,6 +142,7 @@ export function renderXlsx(spec: WorkbookSpec, options: RenderXlsxOptions = {}):
     ["xl/sharedStrings.xml", strings.toXml()],
     ...sheetParts,
     ...tableParts,
+    ...chartParts,
   ];
   return zipParts(text, options.zip);
 }

@@ -13,6 +13,8 @@ export const REL_TYPE = {
   sharedStrings: `${OFFICE_REL}/sharedStrings`,
   theme: `${OFFICE_REL}/theme`,
   table: `${OFFICE_REL}/table`,
+  drawing: `${OFFICE_REL}/drawing`,
+  chart: `${OFFICE_REL}/chart`,
 } as const;
 
 export interface Relationship {

@@ -31,6 +31,8 @@ export interface WorksheetContext {
   tables: readonly PreparedTable[];
   /** Relationship ids of the sheet's table parts, parallel to `tables`. */
   tableRelIds: readonly string[];
+  /** Relationship id of the sheet's drawing part (its charts); absent when it has none. */
+  drawingRelId?: string;
   /** The active sheet (tabSelected). */
   selected: boolean;
   /** The sheet's index in the workbook: makes the ids of its Excel 2010 data bars unique and reproducible. */
@@ -123,6 +125,7 @@ class SheetWriter {
           this.conditionalFormats() +
           this.validations() +
           this.printXml() +
+          (this.ctx.drawingRelId ? el("drawing", { "r:id": this.ctx.drawingRelId }) : "") +
           (this.ctx.tables.length
             ? el(
                 "tableParts",
@@ -241,15 +244,17 @@ class SheetWriter {
     // The value is passed along: a date whose style has no number format gets the shared date format.
     const s = this.ctx.styles.xfIndex(cell.style, where, v) || undefined;
     if (v === null) return s === undefined ? "" : el("c", { r: ref, s });
+    // Written directly (the same bytes as el("c", …)): a book's history has millions of cells.
+    const open = (t: string) => `<c r="${ref}"${s === undefined ? "" : ` s="${s}"`}${t}>`;
     if (typeof v === "string") {
       // Always a shared string: text that looks like a formula ("=…", "+…", "-…", "@…") stays text.
       if (v.length > LIMITS.cellText)
         throw new WorkbookSpecError(`${where}: text longer than Excel's 32767 characters`);
-      return el("c", { r: ref, s, t: "s" }, `<v>${this.ctx.strings.add(v)}</v>`);
+      return `${open(' t="s"')}<v>${this.ctx.strings.add(v)}</v></c>`;
     }
-    if (typeof v === "number") return el("c", { r: ref, s }, `<v>${finite(v, where)}</v>`);
-    if (typeof v === "boolean") return el("c", { r: ref, s, t: "b" }, `<v>${v ? 1 : 0}</v>`);
-    if ("date" in v) return el("c", { r: ref, s }, `<v>${dateSerial(v.date, where)}</v>`);
+    if (typeof v === "number") return `${open("")}<v>${finite(v, where)}</v></c>`;
+    if (typeof v === "boolean") return `${open(' t="b"')}<v>${v ? 1 : 0}</v></c>`;
+    if ("date" in v) return `${open("")}<v>${dateSerial(v.date, where)}</v></c>`;
     const f = formulaText(v.formula, where);
     const result = v.result;
     if (result === undefined || result === null) {
@@ -508,11 +513,16 @@ function finite(n: number, where: string): string {
 }
 
 /** Serial for a valid calendar date from 1900-03-01 on (Excel's 1900 leap-year bug makes earlier serials differ). */
+const serials = new Map<string, number>();
 function dateSerial(iso: string, where: string): number {
+  // Remembered: a history repeats the same few dates hundreds of thousands of times.
+  const known = serials.get(iso);
+  if (known !== undefined) return known;
   const ok = /^\d{4}-\d{2}-\d{2}$/.test(iso) && iso >= "1900-03-01" && iso <= "9999-12-31";
   const serial = ok ? isoToSerial(iso) : NaN;
   if (!ok || serialToIso(serial) !== iso)
     throw new WorkbookSpecError(`${where}: "${iso}" is not a date from 1900-03-01 to 9999-12-31`);
+  if (serials.size < 100_000) serials.set(iso, serial);
   return serial;
 }
 

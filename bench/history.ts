@@ -1,0 +1,154 @@
+/**
+ * Five years in one book at full scale: 3,300 units × 17 tasks, eight periods already recorded
+ * (≈ 450,000 rows), the ninth recorded into it (≈ 500,000 rows). Recording a period = reading the
+ * book with its history + replacing the period's rows + writing the whole book again. The book's
+ * size is reported. Run alone: node -r ./scripts/register-ts.cjs bench/history.ts [--write FILE]
+ */
+import { writeFileSync } from "fs";
+import { performance } from "perf_hooks";
+import { readBook } from "../src/book";
+import { nodeInflateRaw } from "../src/cli/native-inflate";
+import { nodeZip } from "../src/cli/native-zip";
+import type { ConsolidatedRow, ConsolidationResult } from "../src/consolidate/types";
+import { recordInBook } from "../src/jobs/history";
+import { trackingXlsx } from "../src/jobs/tracking";
+import { planVersion, type Plan } from "../src/plan";
+import { DEADLINE_CLASS_LABELS, REPORTED_STATUS_LABELS, reportPeriod, type DeadlineClass } from "../src/schedule";
+import type { HistoryRow } from "../src/workbook/history";
+import { nationalPlan } from "./book";
+
+const fmt = (n: number, d = 1) => n.toFixed(d);
+const line = (label: string, value: string) => console.log(`  ${label.padEnd(52)} ${value}`);
+
+const PERIODS = ["2026-H1", "2026-H2", "2027-H1", "2027-H2", "2028-H1", "2028-H2", "2029-H1", "2029-H2", "2030-H1"];
+const STATUSES = ["done", "in-progress", "not-started"] as const;
+const CLASSES: DeadlineClass[] = ["done-on-time", "done-late", "in-progress", "overdue", "not-reported"];
+
+/** 3,300 units, each reporting on all 17 tasks (the worst case of the issue). */
+export function historyPlan(): Plan {
+  const plan = nationalPlan(17, 300, 3000);
+  const all = plan.tasks.map((t) => t.number);
+  const assignments = new Map(plan.units.map((u) => [u.code, all] as const));
+  return { ...plan, assignments, version: planVersion(plan.tasks, assignments) };
+}
+
+function fakeRow(plan: Plan, period: string, u: number, t: number): HistoryRow {
+  const unit = plan.units[u]!;
+  const task = plan.tasks[t]!;
+  const k = (u * 31 + t * 7 + period.length) % 10;
+  const reported = k < 8;
+  const status = reported ? REPORTED_STATUS_LABELS[STATUSES[k % 3]!].vi : "";
+  return {
+    period,
+    unitCode: unit.code,
+    unitName: unit.name,
+    taskId: task.id,
+    task: task.number,
+    status,
+    deadlineClass: DEADLINE_CLASS_LABELS[CLASSES[reported ? k % 4 : 4]!].vi,
+    completedOn: k % 3 === 0 && reported ? "2026-05-10" : null,
+    progress: reported ? (k * 13) % 101 : null,
+    result: reported && k % 2 === 0 ? `Đã triển khai nội dung ${task.number} tại ${unit.name}` : null,
+    documents: reported && k % 4 === 0 ? `Kế hoạch số ${u}/KH` : null,
+    difficulties: null,
+    proposals: null,
+    file: reported ? `${unit.code}.xlsx` : null,
+    receivedOn: reported ? "2026-06-18" : null,
+    asOf: "2026-06-20",
+    source: "",
+  };
+}
+
+function fakeResult(plan: Plan, periodId: string): ConsolidationResult {
+  const period = reportPeriod(periodId)!;
+  const rows: ConsolidatedRow[] = [];
+  plan.units.forEach((unit, u) =>
+    plan.tasks.forEach((task, t) => {
+      const k = (u * 17 + t * 5) % 10;
+      const reported = k < 8;
+      rows.push({
+        task: task.number,
+        unitCode: unit.code,
+        unitName: unit.name,
+        status: reported ? STATUSES[k % 3]! : null,
+        completedOn: null,
+        progress: reported ? 50 : null,
+        result: reported ? `Kết quả ${task.number}` : null,
+        documents: null,
+        difficulties: null,
+        proposals: null,
+        preparer: null,
+        phone: null,
+        preparedOn: null,
+        file: reported ? `${unit.code}.xlsx` : null,
+        sheet: null,
+        row: null,
+        deadlineClass: reported ? CLASSES[k % 4]! : "not-reported",
+      });
+    }),
+  );
+  return {
+    version: 2,
+    planId: plan.id,
+    asOf: period.to,
+    period,
+    soonDays: 30,
+    files: [],
+    rows,
+    byTask: [],
+    byUnit: [],
+    missing: [],
+    problems: [],
+    totals: {
+      files: 0,
+      accepted: 0,
+      superseded: 0,
+      rejected: 0,
+      units: plan.units.length,
+      returned: 0,
+      missing: 0,
+      problems: { error: 0, warning: 0, info: 0 },
+    },
+    forms: [],
+  };
+}
+
+/** A book holding `periods` recorded periods of the history plan. */
+export function historyBook(plan: Plan, periods: number): Uint8Array {
+  const rows: HistoryRow[] = [];
+  for (const p of PERIODS.slice(0, periods))
+    for (let u = 0; u < plan.units.length; u++)
+      for (let t = 0; t < plan.tasks.length; t++) rows.push(fakeRow(plan, p, u, t));
+  return trackingXlsx(plan, { asOf: "2030-06-20", today: "2030-06-20", history: rows, zip: nodeZip });
+}
+
+export async function benchHistory(): Promise<void> {
+  console.log("\n7. Lịch sử 9 kỳ trong sổ / nine periods of history in the book");
+  const plan = historyPlan();
+  const perPeriod = plan.units.length * plan.tasks.length;
+  let t0 = performance.now();
+  const book = historyBook(plan, 8);
+  const writeMs = performance.now() - t0;
+  line(
+    `sổ 8 kỳ (${8 * perPeriod} dòng) / book of 8 periods`,
+    `${fmt(book.length / 1024 / 1024)} MB, written in ${fmt(writeMs / 1000, 2)} s`,
+  );
+  t0 = performance.now();
+  const read = readBook(book, { tracking: true, history: true, inflateRaw: nodeInflateRaw });
+  const readMs = performance.now() - t0;
+  if (!read.history || read.history.rows.length !== 8 * perPeriod) throw new Error("history not read back whole");
+  line("đọc sổ + lịch sử / read the book and its history", `${fmt(readMs / 1000, 2)} s`);
+  const result = fakeResult(plan, PERIODS[8]!);
+  t0 = performance.now();
+  const update = recordInBook(read, result, { asOf: result.asOf, today: result.asOf, zip: nodeZip });
+  const recordMs = performance.now() - t0;
+  if ("refused" in update) throw new Error(update.refused.en);
+  line(`ghi kỳ thứ 9 (${update.rows} dòng) / record the 9th period`, `${fmt(recordMs / 1000, 2)} s`);
+  line("tổng: đọc + ghi / total: read + record + write", `${fmt((readMs + recordMs) / 1000, 2)} s (target ≤ 2 s)`);
+  line("sổ 9 kỳ / book of 9 periods", `${fmt(update.bytes.length / 1024 / 1024)} MB`);
+  line("bộ nhớ / heap used after", `${fmt(process.memoryUsage().heapUsed / 1024 / 1024, 0)} MB`);
+  const out = process.argv.indexOf("--write");
+  if (out > 0 && process.argv[out + 1]) writeFileSync(process.argv[out + 1]!, update.bytes);
+}
+
+if (require.main === module) void benchHistory();
