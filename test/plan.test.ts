@@ -7,7 +7,8 @@ import {
   builtinRegistryData,
   PlanDataError,
   reportingUnits,
-  splitSlash,
+  splitAgencies,
+  splitIssuers,
   tasksOf,
 } from "../src/plan";
 
@@ -83,7 +84,8 @@ describe("leads, levels and issuers", () => {
   });
 
   it("splits texts with and without spaces after the slash", () => {
-    expect(splitSlash("A/ B /C")).toEqual(["A", "B", "C"]);
+    expect(splitAgencies("A/ B /C")).toEqual(["A", "B", "C"]);
+    expect(splitIssuers("A/ B /C")).toEqual(["A", "B", "C"]);
   });
 });
 

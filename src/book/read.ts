@@ -7,7 +7,8 @@
 import { serialToIso } from "../dates";
 import type { Text } from "../i18n";
 import { builtinPlanData } from "../plan/builtin";
-import { pairLeads, planVersion, splitSlash } from "../plan/plan";
+import { splitAgencies, splitIssuers } from "../plan/leads";
+import { pairLeads, planVersion } from "../plan/plan";
 import type { AppendixText, LeadBody, Plan, Task, TaskGroup, TaskLead, Unit, UnitLevel } from "../plan/types";
 import { contextFromPlan, parseSchedule } from "../schedule";
 import { nfc, tidyLines, tidySpaces, toneKey } from "../text/vietnamese";
@@ -659,8 +660,8 @@ function readTasks(g: Grid, facts: InfoFacts, units: Units, problems: BookProble
     const timing = tidyLines(get(row, "timing"));
     const lead = tidyLines(get(row, "lead"));
     const issuer = tidyLines(get(row, "issuer"));
-    const leadNames = splitSlash(lead);
-    const issuers = splitSlash(issuer);
+    const leadNames = splitAgencies(lead);
+    const issuers = splitIssuers(issuer);
     const advises = pairLeads(leadNames, issuers);
     const leads = leadNames.map((name, i): TaskLead => {
       const body = lookup(name);

@@ -1,21 +1,9 @@
 /**
- * Agencies named in a lead or partner cell: split ("/", ";", ",", " và ") without breaking a name
- * ("Sở Khoa học và Công nghệ", "Ban xây dựng Đảng các Đảng ủy xã, phường") or a collective ("các
- * sở, ban, ngành"), then matched to units by name, short name or alias, tone- and diacritic-blind,
- * with the abbreviations offices write (UBND, HĐND, MTTQ, KH&CN…).
+ * Agencies named in a lead or partner cell (split by src/plan/leads), matched to units by name,
+ * short name or alias, tone- and diacritic-blind, with the abbreviations offices write (UBND, HĐND,
+ * MTTQ, KH&CN…).
  */
 import { foldKey } from "../text/vietnamese";
-
-/** Words that start an agency's name: a part starting with one (capitalised) is a new agency. */
-const AGENCY_HEADS =
-  /^(?:sở|ban|bộ|ủy ban|uỷ ban|ubnd|hđnd|ubmttq|mttq|ubkt|trường|trung tâm|đảng ủy|đảng uỷ|đảng đoàn|ban cán sự|hội|tỉnh đoàn|thành đoàn|đoàn|công an|bộ chỉ huy|văn phòng|vp|liên đoàn|báo|đài|cục|chi cục|kho bạc|ngân hàng|tòa án|toà án|viện|thanh tra|học viện|đại học|tổng cục|tổng công ty|công ty|quỹ|bảo hiểm|hội đồng|thường trực|cơ quan|các|chính phủ|quốc hội|tỉnh ủy|tỉnh uỷ|thành ủy|huyện ủy|lực lượng|bch|btv)(?=$|[\s,.;:)])/iu;
-
-function startsAgency(part: string): boolean {
-  const t = part.trim();
-  if (!t) return false;
-  // Capitalised head ("Ban …", "UBND …") or a collective ("các sở, ban, ngành").
-  return (/^\p{Lu}/u.test(t) && AGENCY_HEADS.test(t)) || /^các\s/iu.test(t);
-}
 
 /** A collective: stands for many bodies and is never one unit ("các sở, ban, ngành liên quan"). */
 export function isCollective(name: string): boolean {
@@ -23,36 +11,8 @@ export function isCollective(name: string): boolean {
   return /(?:^| )cac /.test(k) || /(?:^| )lien quan(?:$| )/.test(k);
 }
 
-/** Splits a cell into agencies; a part that does not start like an agency stays with the one before. */
-export function splitAgencies(text: string): string[] {
-  const out: string[] = [];
-  for (const line of text.split(/\n/))
-    for (const chunk of line.replace(/^\s*[-•+*]\s*/, "").split(/[/;]/)) {
-      const pieces = chunk.split(/(,\s*|\s+và\s+)/u);
-      let current = pieces[0] ?? "";
-      let inCollective = /^\s*các\s/iu.test(current);
-      for (let i = 1; i < pieces.length; i += 2) {
-        const sep = pieces[i]!;
-        const next = pieces[i + 1] ?? "";
-        // Inside a collective only another collective or a capitalised agency starts anew.
-        const starts = startsAgency(next) && !(inCollective && !/^\p{Lu}/u.test(next.trim()));
-        if (starts) {
-          out.push(current);
-          current = next;
-          inCollective = /^\s*các\s/iu.test(next);
-        } else current += sep + next;
-      }
-      out.push(current);
-    }
-  return out
-    .map((p) =>
-      p
-        .trim()
-        .replace(/[.,;]+$/, "")
-        .trim(),
-    )
-    .filter((p) => p !== "");
-}
+// The splitter is shared with the book reader and the built-in plan: one rule for a lead cell.
+export { splitAgencies } from "../plan/leads";
 
 /** Abbreviations on the folded key, whole words only. */
 const ABBREVIATIONS: Array<[RegExp, string]> = [

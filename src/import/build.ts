@@ -4,11 +4,12 @@
  */
 import type { Text } from "../i18n";
 import { builtinPlanData, builtinRegistryData } from "../plan/builtin";
-import { defaultTaskId, pairLeads, planVersion, sortUnits, splitSlash } from "../plan/plan";
+import { splitAgencies, splitIssuers } from "../plan/leads";
+import { defaultTaskId, pairLeads, planVersion, sortUnits } from "../plan/plan";
 import type { AppendixText, Plan, PlanDocument, Task, TaskGroup, TaskLead, Unit } from "../plan/types";
 import { contextFromPlan, parseSchedule } from "../schedule";
 import { foldKey } from "../text/vietnamese";
-import { agencyKey, isCollective, isCommuneLevel, nameIndex, splitAgencies } from "./agencies";
+import { agencyKey, isCollective, isCommuneLevel, nameIndex } from "./agencies";
 import { documentFacts } from "./document";
 import type { Field } from "./headers";
 import type { ImportReport } from "./report";
@@ -210,7 +211,7 @@ export function buildImport(source: ImportSource, base: ImportBase): ImportResul
     const lead = f.lead ?? "";
     const issuer = f.issuer ?? "";
     const leadNames = splitAgencies(lead);
-    const issuers = splitSlash(issuer.replace(/\n/g, "/"));
+    const issuers = splitIssuers(issuer);
     const advises = pairLeads(leadNames, issuers);
     const leads = leadNames.map((name, i): TaskLead => {
       const r = resolve(name, "lead", number, cell("lead"));

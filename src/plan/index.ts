@@ -1,3 +1,4 @@
 export * from "./types";
 export * from "./plan";
+export * from "./leads";
 export * from "./builtin";

@@ -1,5 +1,6 @@
 import { compareVi, nfc, toneKey } from "../text/vietnamese";
 import { hashText } from "../util/hash";
+import { splitAgencies, splitIssuers } from "./leads";
 import type { LeadBody, Plan, PlanData, Task, TaskLead, TaskSource, Unit, UnitRegistryData } from "./types";
 
 /** "NV01": the id a task gets when its source has none (the built-in plan, a new book row). */
@@ -33,14 +34,6 @@ export class PlanDataError extends Error {
   }
 }
 
-/** "A/B" → ["A", "B"]: the source writes both "A/B" and "A/ B". */
-export function splitSlash(text: string): string[] {
-  return text
-    .split("/")
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0);
-}
-
 /**
  * Pair each lead with the issuing level it advises. The source writes them position by position
  * ("Ban Tổ chức Tỉnh ủy/Sở Nội vụ" → "Ban Thường vụ Tỉnh ủy/UBND tỉnh"), so only equal counts
@@ -53,8 +46,8 @@ export function pairLeads(leads: string[], issuers: string[]): (string | null)[]
 }
 
 function resolveTask(source: TaskSource, bodies: Map<string, LeadBody>, units: Map<string, Unit>): Task {
-  const leadNames = splitSlash(source.lead);
-  const issuers = splitSlash(source.issuer);
+  const leadNames = splitAgencies(source.lead);
+  const issuers = splitIssuers(source.issuer);
   const advises = pairLeads(leadNames, issuers);
   const leads = leadNames.map((name, i): TaskLead => {
     const body = bodies.get(toneKey(name));

@@ -69,9 +69,9 @@ export interface Unit {
   mergedInto?: string;
 }
 
-/** One lead named in a task ("A/B" gives two), with the issuing level it advises where known. */
+/** One lead named in a task ("A/B" or "A, B" gives two), with the issuing level it advises where known. */
 export interface TaskLead {
-  /** The text between slashes, trimmed. */
+  /** One agency of the lead cell, as splitAgencies (src/plan/leads) splits it. */
   name: string;
   level: UnitLevel;
   /** Registry code for a provincial lead; null for a commune-level lead (every xã/phường). */

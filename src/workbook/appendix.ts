@@ -1,4 +1,4 @@
-import type { Plan } from "../plan/types";
+import type { Plan, Task, TaskGroup } from "../plan/types";
 import { columnLetter, rangeAddress } from "./a1";
 import { APPENDIX_EXTRA_HEADERS, SPARE_ROWS } from "./book-layout";
 import type { Column, Sheet } from "./model";
@@ -23,6 +23,17 @@ export const APPENDIX_HEADER_ROW = 6;
 export function isGroupLabel(text: string): boolean {
   const t = text.trim().replace(/\.$/, "");
   return /^(?=[IVXLC])C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/.test(t) || /^[A-ZĐ]$/.test(t);
+}
+
+/** The group heading shown above each task: its group where a new one starts there, else null. */
+export function groupHeadings(tasks: readonly Task[]): (TaskGroup | null)[] {
+  let previous = "";
+  return tasks.map((t) => {
+    const key = t.group ? `${t.group.label}\u001f${t.group.title}` : "";
+    const starts = t.group && key !== previous ? t.group : null;
+    previous = key;
+    return starts;
+  });
 }
 
 /**
@@ -53,20 +64,19 @@ export function appendixSheet(plan: Plan, typography: Typography = DEFAULT_TYPOG
   s.line(headerRow, 1, headers, "header");
   s.height(headerRow, wrappedRowHeight(headers, widths(), typography.tableSize));
   let row = headerRow;
-  let group = "";
-  for (const t of plan.tasks) {
-    const key = t.group ? `${t.group.label}\u001f${t.group.title}` : "";
-    if (t.group && key !== group) {
+  const headings = groupHeadings(plan.tasks);
+  for (const [i, t] of plan.tasks.entries()) {
+    const heading = headings[i];
+    if (heading) {
       row++;
       s.line(
         row,
         1,
-        [t.group.label, t.group.title, null, null, null, null, null, null],
+        [heading.label, heading.title, null, null, null, null, null, null],
         ["cellBoldCenter", "cellBold", "cell", "cell", "cell", "cell", "cell", "idCell"],
       );
-      s.height(row, wrappedRowHeight([t.group.label, t.group.title], widths(), typography.tableSize));
+      s.height(row, wrappedRowHeight([heading.label, heading.title], widths(), typography.tableSize));
     }
-    group = key;
     row++;
     const texts = [t.number, t.content, t.timing, t.lead, t.issuer, t.partners ?? null, t.result ?? null, t.id];
     s.line(row, 1, texts, ["cellCenter", "cell", "cellCenter", "cell", "cell", "cell", "cell", "idCell"]);

@@ -13,7 +13,7 @@ import {
 } from "../schedule";
 import { columnLetter, rangeAddress } from "./a1";
 import { isoToSerial } from "../dates";
-import { appendixSheet } from "./appendix";
+import { appendixSheet, groupHeadings } from "./appendix";
 import { assignmentsSheet, infoSheet, unitsSheet } from "./book";
 import { BOOK_FORMAT_PROPERTY, BOOK_FORMAT_VERSION } from "./book-layout";
 import { applicableDueFormula, classFormula, nextDueFormula, periodStartFormula } from "./formulas";
@@ -143,8 +143,32 @@ export function trackingSheet(plan: Plan, options: TrackingOptions): Sheet {
   );
   const col = trackingColumn;
   const ref = (row: number, key: TrackingKey) => `$${columnLetter(col(key))}${row}`;
+  // Group headings ("I. …") as on "Phụ lục": a bold row above the group's first task, inside the
+  // table (an Excel table cannot hold merged cells, so the title stays in the content column).
+  const headings = groupHeadings(plan.tasks);
+  let row = h;
   plan.tasks.forEach((task, i) => {
-    const row = h + 1 + i;
+    const heading = headings[i];
+    if (heading) {
+      row++;
+      TRACKING_COLUMNS.forEach((c, j) =>
+        s.set(
+          row,
+          j + 1,
+          c.key === "number" ? heading.label : c.key === "content" ? heading.title : null,
+          c.key === "number" ? "cellBoldCenter" : c.key === "content" ? "cellBold" : "cell",
+        ),
+      );
+      s.height(
+        row,
+        wrappedRowHeight(
+          [heading.label, heading.title],
+          TRACKING_COLUMNS.map((c) => c.width),
+          typography.tableSize,
+        ),
+      );
+    }
+    row++;
     const schedule = schedules[i]!;
     const list = lists[i]!;
     const block = `$${columnLetter(firstHidden)}${row}:$${columnLetter(firstHidden + blockWidth - 1)}${row}`;
@@ -191,7 +215,7 @@ export function trackingSheet(plan: Plan, options: TrackingOptions): Sheet {
       ),
     );
   });
-  const last = h + plan.tasks.length;
+  const last = row;
   const body = (key: TrackingKey) => rangeAddress(h + 1, col(key), last, col(key));
   s.validate(statusValidation(body("status")));
   s.validate(completionValidation(body("completedOn"), plan));

@@ -29,7 +29,9 @@
  * a protected sheet rejects cell writes; names of sheets, tables and defined names must be unique;
  * the last visible sheet cannot be hidden or deleted; 2-D arrays must match the range's size; a very
  * hidden sheet cannot be deleted; an inline list validation source is at most 255 characters; a
- * table cannot cover merged cells.
+ * table cannot cover merged cells. The user's selection is `selection` (set by the test or by
+ * `range.select()`): `workbook.getSelectedRange()` is that range (A1 of the active sheet when none),
+ * and `range.getUsedRangeOrNullObject()` trims a range to its cells in use, as Excel does.
  */
 import apiSets from "../../src/excel/api-sets.json";
 import { columnNumber, parseRange } from "../../src/workbook/a1";
@@ -346,7 +348,10 @@ export class ExcelRecorder {
   readonly properties: Record<string, unknown> = {};
   readonly customProperties = new Map<string, string>();
   activeSheetId: number | null = null;
-  /** The range last selected with `range.select()`. */
+  /**
+   * The user's selection: set by a test (what the user selected before clicking) or by
+   * `range.select()`; `workbook.getSelectedRange()` reads it, A1 of the active sheet when null.
+   */
   selection: { sheet: string; address: string } | null = null;
   /**
    * Excel ignores fit-to-page settings of `pageLayout.zoom` until the Page Layout tab has been shown
@@ -815,6 +820,14 @@ export class ExcelRecorder {
     if (seg.kind === "call") {
       const cached = seg.resolved;
       switch (cur.t) {
+        case "workbook":
+          if (seg.name === "getSelectedRange") {
+            // Excel always has a selection: with none set, the active sheet's A1.
+            if (this.selection) return cellRange(this.findSheet(this.selection.sheet), this.selection.address);
+            if (this.activeSheetId === null) throw new FakeExcelError("ItemNotFound", "No active sheet");
+            return cellRange(this.sheetById(this.activeSheetId), "A1");
+          }
+          break;
         case "worksheets":
           if (seg.name === "getItemOrNullObject") {
             const found = this.sheets.find((x) => x.name.toUpperCase() === String(seg.args[0]).toUpperCase());
@@ -859,6 +872,10 @@ export class ExcelRecorder {
               );
             });
             return areas.length > 0 ? { t: "mergedAreas", sheet: cur.sheet, areas } : { t: "null" };
+          }
+          if (seg.name === "getUsedRangeOrNullObject" && cur.sub.length === 0) {
+            const used = usedArea(cur.sheet, seg.args[0] === true, cur.area);
+            return used ? cellRange(cur.sheet, used) : { t: "null" };
           }
           break;
         case "conditionalFormats":
@@ -1026,27 +1043,49 @@ export class ExcelRecorder {
       const { top, left, bottom, right } = target.area;
       const values: unknown[][] = [];
       const formulas: unknown[][] = [];
+      // `text` as shown: the value in the General format (no number formats are modelled).
+      const text: string[][] = [];
       for (let r = top; r <= bottom; r++) {
         const vr: unknown[] = [];
         const fr: unknown[] = [];
+        const tr: string[] = [];
         for (let c = left; c <= right; c++) {
           const cell = target.sheet.cells.get(`${letters(c)}${r}`);
-          vr.push(cell?.formula !== undefined ? "" : (cell?.value ?? ""));
+          const value = cell?.formula !== undefined ? "" : (cell?.value ?? "");
+          vr.push(value);
           fr.push(cell?.formula ?? cell?.value ?? "");
+          tr.push(typeof value === "boolean" ? String(value).toUpperCase() : String(value));
         }
         values.push(vr);
         formulas.push(fr);
+        text.push(tr);
       }
       const full = {
         values,
         formulas,
+        text,
         rowIndex: top - 1,
         columnIndex: left - 1,
         rowCount: bottom - top + 1,
         columnCount: right - left + 1,
-        address: `${target.sheet.name}!${letters(left)}${top}:${letters(right)}${bottom}`,
+        // One cell is "Sheet1!C5", as Excel writes it.
+        address:
+          top === bottom && left === right
+            ? `${target.sheet.name}!${letters(left)}${top}`
+            : `${target.sheet.name}!${letters(left)}${top}:${letters(right)}${bottom}`,
       };
       node.snapshot = { ...pick(full, select), isNullObject: false };
+    } else if (
+      target.t === "range" &&
+      target.sub.length === 0 &&
+      (target.area.kind === "columns" || target.area.kind === "rows") &&
+      select.length > 0 &&
+      select.every((p) => p === "address")
+    ) {
+      // Whole columns or rows ("Sheet1!B:H", "Sheet1!5:9"): their grids are not modelled, only where they are.
+      const a = target.area;
+      const where = a.kind === "columns" ? `${letters(a.left)}:${letters(a.right)}` : `${a.top}:${a.bottom}`;
+      node.snapshot = { address: `${target.sheet.name}!${where}`, isNullObject: false };
     } else if (target.t === "pageLayout" && target.sub.length === 0) {
       // A new sheet prints at 100 %.
       node.snapshot = pick({ zoom: { scale: 100 }, ...target.sheet.pageLayout }, select);
@@ -1070,6 +1109,9 @@ export class ExcelRecorder {
 
   private call(target: Resolved, name: string, args: unknown[], seg: Extract<Seg, { kind: "call" }>): void {
     switch (target.t) {
+      case "workbook":
+        if (name === "getSelectedRange") return;
+        break;
       case "worksheets":
         if (name === "add") {
           seg.resolved = this.createSheet(String(args[0])).id;
@@ -1109,7 +1151,7 @@ export class ExcelRecorder {
           target.sheet.merges.push(target.address);
           return;
         }
-        if (name === "getItem" || name === "getMergedAreasOrNullObject") return;
+        if (name === "getItem" || name === "getMergedAreasOrNullObject" || name === "getUsedRangeOrNullObject") return;
         if (name === "autofitRows" && target.sub.join(".") === "format") {
           this.guardProtected(target.sheet);
           const area = target.area;
@@ -1409,8 +1451,11 @@ export class ExcelRecorder {
   }
 }
 
-/** The smallest block holding every cell with a value (or, unless valuesOnly, any format); null when none. */
-function usedArea(sheet: FakeSheet, valuesOnly: boolean): string | null {
+/**
+ * The smallest block holding every cell with a value (or, unless valuesOnly, any format), within
+ * `inside` when given (Range.getUsedRangeOrNullObject); null when none.
+ */
+function usedArea(sheet: FakeSheet, valuesOnly: boolean, inside: Area = { kind: "sheet" }): string | null {
   let top = Infinity;
   let left = Infinity;
   let bottom = 0;
@@ -1423,12 +1468,20 @@ function usedArea(sheet: FakeSheet, valuesOnly: boolean): string | null {
     if (!m) continue;
     const col = columnNumber(m[1]!);
     const row = Number(m[2]);
+    if (!within(inside, row, col)) continue;
     top = Math.min(top, row);
     bottom = Math.max(bottom, row);
     left = Math.min(left, col);
     right = Math.max(right, col);
   }
   return bottom === 0 ? null : `${letters(left)}${top}:${letters(right)}${bottom}`;
+}
+
+function within(area: Area, row: number, col: number): boolean {
+  if (area.kind === "sheet") return true;
+  if (area.kind === "columns") return col >= area.left && col <= area.right;
+  if (area.kind === "rows") return row >= area.top && row <= area.bottom;
+  return row >= area.top && row <= area.bottom && col >= area.left && col <= area.right;
 }
 
 function cellRange(sheet: FakeSheet, address: string): Extract<Resolved, { t: "range" }> {

@@ -76,14 +76,20 @@ export async function importFile(bytes: Uint8Array, name: string, excel?: ExcelT
   return write(result, name, excel);
 }
 
-/** Excel mode: the selected range (values, merged areas where ExcelApi 1.13 has them) as the appendix table. */
+/**
+ * Excel mode: the selected range (texts as shown, merged areas where ExcelApi 1.13 has them) as the
+ * appendix table. Only the cells in use are read, so whole columns selected cost no more than the table.
+ */
 export async function importSelection(excel: ExcelTarget): Promise<ImportOutcome> {
-  const selection = await excel.run(async (context) => {
-    const range = context.workbook.getSelectedRange();
+  const selection = await excel.run(async (context): Promise<Selection | { empty: string }> => {
+    const selected = context.workbook.getSelectedRange();
+    selected.load("address");
+    const range = selected.getUsedRangeOrNullObject(true);
     range.load("text,rowIndex,columnIndex,address");
     const merged = excel.isSetSupported("ExcelApi", "1.13") ? range.getMergedAreasOrNullObject() : null;
     merged?.load("areas/items/address");
     await context.sync();
+    if (range.isNullObject) return { empty: selected.address };
     const merges =
       merged && !merged.isNullObject
         ? merged.areas.items.map((a) => a.address.replace(/^.*!/, "").replace(/\$/g, ""))
@@ -96,25 +102,45 @@ export async function importSelection(excel: ExcelTarget): Promise<ImportOutcome
       merges,
     };
   });
+  if ("empty" in selection) throw new ServiceError(notATable(selection.empty, false));
+  if (selection.text.length === 1 && selection.text[0]?.length === 1)
+    throw new ServiceError(notATable(`${selection.sheet}!${address(selection.top + 1, selection.left + 1)}`, true));
   const source = selectionSource(selection);
   const result = wrap(() => importSource(source, base()));
   return write(result, selection.sheet, excel);
 }
 
-/** What Office.js gives for the selected range (texts as shown, 0-based origin, merged areas as A1) → the source. */
-export function selectionSource(selection: {
+/** An empty selection or a single cell: what to select instead. */
+function notATable(where: string, oneCell: boolean): Text {
+  const at = where.replace(/'/g, "");
+  return {
+    vi:
+      (oneCell ? `Vùng đang chọn chỉ có một ô có nội dung (${at}).` : `Vùng đang chọn (${at}) không có nội dung.`) +
+      ` Hãy chọn cả bảng phụ lục — dòng tiêu đề (TT, Nội dung công việc, Cơ quan chủ trì, Thời gian) và các dòng nhiệm vụ — rồi bấm lại "Nhập từ vùng đang chọn".`,
+    en:
+      (oneCell ? `The selected range has one filled cell only (${at}).` : `The selected range (${at}) is empty.`) +
+      ` Select the whole appendix table — the header row (TT, task, lead, timing) and the task rows — then click "Import the selected range" again.`,
+  };
+}
+
+/** What Office.js gives for the selected range: texts as shown, 0-based origin, merged areas as A1. */
+interface Selection {
   text: string[][];
   top: number;
   left: number;
   sheet: string;
   merges: string[];
-}): ImportSource {
+}
+
+/** The selected range → the source. */
+export function selectionSource(selection: Selection): ImportSource {
   const boxes = selection.merges
     .map((m) => parseRange(m))
     .filter((m) => m !== null)
+    // A merged area can start above or left of the cells in use that were read: clipped to them.
     .map((m) => ({
-      top: m.top - 1 - selection.top,
-      left: m.left - 1 - selection.left,
+      top: Math.max(0, m.top - 1 - selection.top),
+      left: Math.max(0, m.left - 1 - selection.left),
       bottom: m.bottom - 1 - selection.top,
       right: m.right - 1 - selection.left,
     }));
