@@ -16,7 +16,7 @@ import { dmy } from "../dates";
 import { headingStyles, partyHeading } from "./heading";
 import { deadlineHighlights, legendRow } from "./highlight";
 import { identityNames, identityProperties, metaSheet } from "./identity";
-import type { CellValue, ConditionalFormat, Style, WorkbookSpec } from "./model";
+import type { CellValue, ConditionalFormat, Sheet, Style, WorkbookSpec } from "./model";
 import { officialPrint } from "./print";
 import { SheetBuilder } from "./sheet-builder";
 import {
@@ -69,8 +69,8 @@ function clip(value: CellValue): CellValue {
   return typeof value === "string" && value.length > CELL_TEXT_MAX ? `${value.slice(0, CELL_TEXT_MAX - 1)}…` : value;
 }
 
-function height(texts: (string | null)[], widths: number[], size: number): number {
-  return Math.min(MAX_ROW_HEIGHT, wrappedRowHeight(texts, widths, size));
+function height(texts: (string | null)[], widths: number[], size: number, bold = false): number {
+  return Math.min(MAX_ROW_HEIGHT, wrappedRowHeight(texts, widths, size, bold));
 }
 
 /**
@@ -93,6 +93,21 @@ function shortText(text: string, max: number): string {
   const cut = t.slice(0, max - 1);
   const space = cut.lastIndexOf(" ");
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[,;:.]$/, "")}…`;
+}
+
+/** Task numbers as runs, "1–5, 8, 10–12": a unit owing forty tasks takes a line, not a paragraph. */
+export function taskRanges(tasks: readonly number[]): string {
+  const sorted = [...new Set(tasks)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    // Two in a row read better as "3, 4" than "3–4".
+    if (j - i >= 2) runs.push(`${sorted[i]}–${sorted[j]}`);
+    else for (let k = i; k <= j; k++) runs.push(String(sorted[k]));
+    i = j + 1;
+  }
+  return runs.join(", ");
 }
 
 /** "██████░░": a rate drawn in characters, so it prints the same in colour and in grey. */
@@ -129,13 +144,6 @@ function extraStyles(t: Typography): Record<string, Style> {
       font: base,
       border: "thin",
       numberFormat: "@",
-      alignment: { vertical: "top", wrap: true, horizontal: "left" },
-    },
-    /** A task (or unit) heading its rows in a grouped list: bold, so it reads without colour. */
-    group: {
-      font: { ...base, bold: true },
-      border: "thin",
-      fill: "F2F2F2",
       alignment: { vertical: "top", wrap: true, horizontal: "left" },
     },
   };
@@ -180,15 +188,70 @@ function titleBlock(
   return top + 2;
 }
 
+/**
+ * Where the builders put each task and unit (1-based rows), so the task pane selects what a user
+ * clicks without guessing the layout: the row of each task on "Tổng hợp", of each task's heading on
+ * "Theo nhiệm vụ", of each unit's heading on "Theo đơn vị", of each unit on "Chưa nộp", of each
+ * problem on "Kiểm tra" (by index into result.problems; shown rows only). `columns` is each
+ * sheet's width, for selecting whole rows.
+ */
+export interface ConsolidatedLayout {
+  summaryTasks: Map<number, number>;
+  taskHeadings: Map<number, number>;
+  unitHeadings: Map<string, number>;
+  missingUnits: Map<string, number>;
+  problems: number[];
+  columns: Record<string, number>;
+}
+
+export interface ConsolidatedBook {
+  spec: WorkbookSpec;
+  layout: ConsolidatedLayout;
+}
+
 export function consolidatedWorkbook(
   plan: Plan,
   result: ConsolidationResult,
   options: ConsolidatedOptions = {},
 ): WorkbookSpec {
+  return consolidatedBook(plan, result, options).spec;
+}
+
+/** The consolidated workbook and where its rows are (see ConsolidatedLayout). */
+export function consolidatedBook(
+  plan: Plan,
+  result: ConsolidationResult,
+  options: ConsolidatedOptions = {},
+): ConsolidatedBook {
   const t = options.typography ?? DEFAULT_TYPOGRAPHY;
   const lang = options.lang ?? "vi";
   const props = identityProperties({ kind: "consolidated", planId: plan.id, period: result.period.id });
-  return {
+  const summary = summarySheet(plan, result, t);
+  const byTask = byTaskSheet(plan, result, t);
+  const byUnit = byUnitSheet(plan, result, t);
+  const missing = missingSheet(plan, result, t);
+  const problems = problemsSheet(plan, result, t, lang);
+  const keyed = <K>(list: List, keys: (K | null)[]) => {
+    const rows = new Map<K, number>();
+    keys.forEach((k, i) => {
+      if (k !== null && !rows.has(k)) rows.set(k, list.rowOf(i));
+    });
+    return rows;
+  };
+  const layout: ConsolidatedLayout = {
+    summaryTasks: new Map(result.byTask.map((x, i) => [x.task, summary.rowOf(i)] as const)),
+    taskHeadings: keyed(byTask, byTask.keys as (number | null)[]),
+    unitHeadings: keyed(byUnit, byUnit.keys as (string | null)[]),
+    missingUnits: keyed(
+      missing,
+      result.missing.map((m) => m.code),
+    ),
+    problems: result.problems.slice(0, MAX_PROBLEM_ROWS).map((_, i) => problems.rowOf(i)),
+    columns: Object.fromEntries(
+      [summary, byTask, byUnit, missing, problems].map((x) => [x.sheet.name, x.sheet.columns.length] as const),
+    ),
+  };
+  const spec: WorkbookSpec = {
     properties: {
       title: `Tổng hợp báo cáo ${result.period.label.vi} — Phụ lục Kế hoạch triển khai Nghị quyết ${plan.document.resolution.number}`,
       subject: `Tổng hợp kết quả thực hiện Phụ lục Kế hoạch triển khai Nghị quyết ${plan.document.resolution.number}`,
@@ -198,17 +261,11 @@ export function consolidatedWorkbook(
     customProperties: props,
     defaultFont: { name: t.fontName, size: t.tableSize },
     styles: { ...standardStyles(t), ...extraStyles(t) },
-    sheets: [
-      summarySheet(plan, result, t),
-      byTaskSheet(plan, result, t),
-      byUnitSheet(plan, result, t),
-      missingSheet(plan, result, t),
-      problemsSheet(plan, result, t, lang),
-      metaSheet(props),
-    ],
+    sheets: [summary.sheet, byTask.sheet, byUnit.sheet, missing.sheet, problems.sheet, metaSheet(props)],
     definedNames: identityNames(props),
     activeSheet: 0,
   };
+  return { spec, layout };
 }
 
 /** Share of a whole (0–1, shown as a percentage), 0 when nothing is owed. */
@@ -314,13 +371,14 @@ function summarySheet(plan: Plan, result: ConsolidationResult, t: Typography) {
     "textWrap",
   );
   s.height(note, 52);
-  return s
+  const sheet = s
     .with({
       print: officialPrint({ headerRows: { first: h, last: h }, area: `A1:${columnLetter(width)}${note}` }),
       freeze: { rows: h, columns: 0 },
       showGridLines: false,
     })
     .build();
+  return { sheet, rowOf: (i: number) => h + 1 + i, keys: [] };
 }
 
 const STATUS_TEXT = (s: keyof typeof REPORTED_STATUS_LABELS | null) => (s ? REPORTED_STATUS_LABELS[s].vi : null);
@@ -333,8 +391,24 @@ interface DataColumn {
   print?: boolean;
 }
 
-/** One row of a list sheet: its values, or a group heading (a task, a unit) over the rows below it. */
-type ListRow = CellValue[] | { group: string };
+/** Columns written as [header, width, style, false when technical (not printed)]. */
+function dataColumns(list: readonly (readonly [string, number, string, false?])[]): DataColumn[] {
+  return list.map(([header, width, style, print]) => ({ header, width, style, ...(print === false ? { print } : {}) }));
+}
+
+/**
+ * One row of a list sheet: its values, or a group heading (a task, a unit) over the rows below it;
+ * `key` names what the heading heads, for ConsolidatedLayout.
+ */
+type ListRow = CellValue[] | { group: string; key: string | number };
+
+/** A built sheet and the row of its i-th list row (and of the headings' keys, in list order). */
+interface List {
+  sheet: Sheet;
+  rowOf: (i: number) => number;
+  /** Per list row: the heading's key, null for a plain row. */
+  keys: (string | number | null)[];
+}
 
 /**
  * The shape every list sheet shares: Party heading, title, period, report date (plus the sheet's
@@ -358,7 +432,7 @@ function dataSheet(
     formats?: (body: string, firstRow: number) => ConditionalFormat[];
     footer?: string | null;
   },
-) {
+): List {
   const widths = o.columns.map((c) => c.width);
   const width = o.columns.length;
   const printed = o.columns.filter((c) => c.print !== false).length;
@@ -383,9 +457,14 @@ function dataSheet(
   o.rows.forEach((raw, i) => {
     const r = h + 1 + i;
     if (!Array.isArray(raw)) {
+      // Over the printed columns but the first (left blank, which tells a heading from a row), with
+      // each column's own body style: the body keeps one style block per column (a few write
+      // requests in Excel however many groups); the heading's bold and fill come from groupLook.
       const text = clip(raw.group) as string;
-      s.merge(r, 1, r, printed, text, "group");
-      s.height(r, height([text], [printedWidths.reduce((a, b) => a + b, 0)], t.tableSize));
+      s.line(r, 1, Array<CellValue>(width).fill(null), styles);
+      s.merge(r, 2, r, printed, text, styles[1]);
+      styles.slice(2, printed).forEach((style, k) => s.set(r, 3 + k, null, style));
+      s.height(r, height([text], [printedWidths.slice(1).reduce((a, b) => a + b, 0)], t.tableSize, true));
       return;
     }
     const values = raw.map(clip);
@@ -419,19 +498,32 @@ function dataSheet(
         style: "TableStyleLight1",
         showRowStripes: false,
       });
+    if (grouped) s.format(groupLook(body, h + 1));
     for (const cf of o.formats?.(body, h + 1) ?? []) s.format(cf);
   }
   if (o.footer) {
     last++;
     s.merge(last, 1, last, printed, o.footer, "label");
   }
-  return s
+  const sheet = s
     .with({
       print: officialPrint({ headerRows: { first: h, last: h }, area: `A1:${columnLetter(printed)}${last}` }),
       freeze: { rows: h, columns: 0 },
       showGridLines: false,
     })
     .build();
+  return { sheet, rowOf: (i) => h + 1 + i, keys: o.rows.map((r) => (Array.isArray(r) ? null : r.key)) };
+}
+
+/** A group heading (first column blank, second not): bold on grey, so it reads without colour too. */
+function groupLook(body: string, firstRow: number): ConditionalFormat {
+  return {
+    kind: "expression",
+    range: body,
+    formula: `AND($A${firstRow}="",$B${firstRow}<>"")`,
+    style: { fill: "F2F2F2", font: { bold: true } },
+    stopIfTrue: true,
+  };
 }
 
 /** A rule that colours a row whose `column` cell reads `text` (bold too, for black-and-white print). */
@@ -451,15 +543,18 @@ function rowColour(
   };
 }
 
-/** Printed columns add up to 131 characters: the body prints at 10 pt. The result, widest, takes fewest lines. */
-function byTaskSheet(plan: Plan, result: ConsolidationResult, t: Typography) {
+/**
+ * Printed columns add up to 131 characters: the body prints at 10 pt. The result, the long text,
+ * gets the room (a unit's name takes two lines of its narrower column, the result fewer).
+ */
+function byTaskSheet(plan: Plan, result: ConsolidationResult, t: Typography): List {
   const columns: DataColumn[] = [
     { header: "TT", width: 4, style: "cellCenter" },
-    { header: "Đơn vị", width: 19, style: "cell" },
+    { header: "Đơn vị", width: 15, style: "cell" },
     { header: "Tình trạng", width: 10, style: "cellCenter" },
     { header: "Ngày hoàn thành", width: 10, style: "cellDate" },
     { header: "Tiến độ (%)", width: 5, style: "cellNumber" },
-    { header: "Kết quả thực hiện", width: 36, style: "cellText" },
+    { header: "Kết quả thực hiện", width: 40, style: "cellText" },
     { header: "Văn bản đã ban hành", width: 12, style: "cellText" },
     { header: "Khó khăn, vướng mắc", width: 12, style: "cellText" },
     { header: "Đề xuất, kiến nghị", width: 12, style: "cellText" },
@@ -478,7 +573,7 @@ function byTaskSheet(plan: Plan, result: ConsolidationResult, t: Typography) {
     if (r.task !== task) {
       task = r.task;
       n = 0;
-      rows.push({ group: `Nhiệm vụ ${r.task}. ${content.get(r.task) ?? ""}`.trim() });
+      rows.push({ group: `Nhiệm vụ ${r.task}. ${content.get(r.task) ?? ""}`.trim(), key: r.task });
     }
     rows.push([
       ++n,
@@ -511,46 +606,73 @@ function byTaskSheet(plan: Plan, result: ConsolidationResult, t: Typography) {
   });
 }
 
-function byUnitSheet(plan: Plan, result: ConsolidationResult, t: Typography) {
-  const number = (header: string, width = 7): DataColumn => ({ header, width, style: "cellNumber" });
+/** Characters of a task's text under a unit on "Theo đơn vị": two lines of its column. */
+const UNIT_TASK_TEXT = 52;
+
+/**
+ * Each unit once, as a bold heading that says how it reported, its tasks beneath (the appendix's
+ * TT, the task in short, what the unit reported, the class by deadline). A unit that sent nothing
+ * gets its heading only: its tasks are on "Chưa nộp", not repeated here row by row.
+ * Printed columns add up to 131 characters (10 pt); the result, widest, takes fewest lines.
+ */
+function byUnitSheet(plan: Plan, result: ConsolidationResult, t: Typography): List {
+  const columns = dataColumns([
+    ["TT", 4, "cellCenter"],
+    ["Nhiệm vụ (tóm tắt)", 28, "cell"],
+    ["Tình trạng", 11, "cellCenter"],
+    ["Tiến độ (%)", 7, "cellNumber"],
+    ["Ngày hoàn thành", 11, "cellDate"],
+    ["Kết quả thực hiện", 58, "cellText"],
+    ["Phân loại", 12, "cellCenter"],
+    // Technical: on screen only.
+    ["Mã đơn vị", 9, "cellText", false],
+    ["Tệp", 22, "cellText", false],
+  ]);
+  const content = new Map(plan.tasks.map((x) => [x.number, shortText(x.content, UNIT_TASK_TEXT)] as const));
+  const tasksOf = new Map<string, ConsolidationResult["rows"]>();
+  for (const r of result.rows) {
+    const list = tasksOf.get(r.unitCode) ?? [];
+    list.push(r);
+    tasksOf.set(r.unitCode, list);
+  }
+  const rows: ListRow[] = [];
+  for (const u of result.byUnit) {
+    if (!u.returned) {
+      rows.push({
+        group: `${u.name} (${u.code}): chưa nộp báo cáo, ${u.owed} nhiệm vụ phải báo cáo (xem trang "${CONSOLIDATED_SHEETS.missing}").`,
+        key: u.code,
+      });
+      continue;
+    }
+    const p = u.problems;
+    const issues = p.error + p.warning > 0 ? `; tệp có ${p.error} lỗi, ${p.warning} cảnh báo` : "";
+    rows.push({ group: `${u.name} (${u.code}): đã báo cáo ${u.reported}/${u.owed} nhiệm vụ${issues}.`, key: u.code });
+    for (const r of [...(tasksOf.get(u.code) ?? [])].sort((x, y) => x.task - y.task))
+      rows.push([
+        r.task,
+        content.get(r.task) ?? null,
+        r.notAsked ? NOT_ASKED : STATUS_TEXT(r.status),
+        r.progress,
+        r.completedOn ? { date: r.completedOn } : null,
+        r.result,
+        DEADLINE_CLASS_LABELS[r.deadlineClass].vi,
+        r.unitCode,
+        r.file ? fileLabel(r.file) : null,
+      ]);
+  }
   return dataSheet(plan, result, t, {
     name: CONSOLIDATED_SHEETS.byUnit,
-    title: "TỔNG HỢP THEO ĐƠN VỊ",
-    columns: [
-      { header: "TT", width: 4, style: "cellCenter" },
-      { header: "Mã đơn vị", width: 8, style: "cellText" },
-      { header: "Đơn vị", width: 22, style: "cell" },
-      { header: "Đã gửi", width: 6, style: "cellCenter" },
-      number("Số nhiệm vụ"),
-      number("Đã báo cáo"),
-      ...CLASSES.map((c) => number(DEADLINE_CLASS_LABELS[c].vi, 8)),
-      number("Lỗi", 5),
-      number("Cảnh báo"),
-      number("Thông tin"),
-      { header: "Tệp được dùng", width: 24, style: "cellText", print: false },
-      { header: "Số tệp nhận", width: 8, style: "cellNumber", print: false },
-    ],
-    rows: result.byUnit.map((u, i) => [
-      i + 1,
-      u.code,
-      u.name,
-      u.returned ? "Có" : "Chưa",
-      u.owed,
-      u.reported,
-      ...CLASSES.map((c) => u.counts[c]),
-      u.problems.error,
-      u.problems.warning,
-      u.problems.info,
-      u.file ? fileLabel(u.file) : null,
-      u.files.length,
-    ]),
+    title: "TỔNG HỢP CHI TIẾT THEO ĐƠN VỊ",
+    columns,
+    legend: true,
+    rows,
     tableName: "TongHopTheoDonVi",
     emptyText: "Chưa có đơn vị nào phải báo cáo.",
-    formats: (body, first) => [rowColour(body, first, "D", "Chưa", STATUS_COLORS.overdue)],
+    formats: (body, first) => deadlineHighlights(body, `$${columnLetter(7)}${first}`),
   });
 }
 
-function missingSheet(plan: Plan, result: ConsolidationResult, t: Typography) {
+function missingSheet(plan: Plan, result: ConsolidationResult, t: Typography): List {
   const level = new Map(plan.units.map((u) => [u.code, u.level === "provincial" ? "Cấp tỉnh" : "Cấp xã"] as const));
   return dataSheet(plan, result, t, {
     name: CONSOLIDATED_SHEETS.missing,
@@ -579,7 +701,7 @@ function missingSheet(plan: Plan, result: ConsolidationResult, t: Typography) {
       m.code,
       m.name,
       level.get(m.code) ?? "",
-      m.tasks.join(", "),
+      taskRanges(m.tasks),
       // With why each did not count: "gửi mẫu trống", "đã gửi tệp nhưng không đọc được".
       m.rejectedFiles
         .map((f, k) => (m.rejectedWhy?.[k] ? `${fileLabel(f)} (${m.rejectedWhy[k]!.vi})` : fileLabel(f)))
@@ -594,7 +716,7 @@ function missingSheet(plan: Plan, result: ConsolidationResult, t: Typography) {
 const MAX_PROBLEM_ROWS = 1_000_000;
 
 /** Messages in one language, `lang` (Vietnamese unless asked); the JSON summary keeps both. */
-function problemsSheet(plan: Plan, result: ConsolidationResult, t: Typography, lang: Lang) {
+function problemsSheet(plan: Plan, result: ConsolidationResult, t: Typography, lang: Lang): List {
   const shown: Problem[] = result.problems.slice(0, MAX_PROBLEM_ROWS);
   const p = result.totals.problems;
   const tot = result.totals;
@@ -603,26 +725,19 @@ function problemsSheet(plan: Plan, result: ConsolidationResult, t: Typography, l
     name: CONSOLIDATED_SHEETS.problems,
     title: "KIỂM TRA CÁC TỆP BÁO CÁO",
     // Printed: 132 characters, the body at about 10 pt.
-    columns: (
-      [
-        ["TT", 5, "cellCenter"],
-        ["Tệp", 22, "cellText"],
-        ["Trang tính", 10, "cellText"],
-        ["Ô", 6, "cellCenter"],
-        ["Mức độ", 9, "cellCenter"],
-        ["Nội dung", 44, "cell"],
-        ["Giá trị trong tệp", 22, "cellText"],
-        ["Giá trị đúng", 14, "cellText"],
-        // Technical: on screen only.
-        ["Công thức", 14, "cellText", false],
-        ["Mã", 14, "cellText", false],
-      ] as const
-    ).map(([header, width, style, print]): DataColumn => ({
-      header,
-      width,
-      style,
-      ...(print === false ? { print } : {}),
-    })),
+    columns: dataColumns([
+      ["TT", 5, "cellCenter"],
+      ["Tệp", 22, "cellText"],
+      ["Trang tính", 10, "cellText"],
+      ["Ô", 6, "cellCenter"],
+      ["Mức độ", 9, "cellCenter"],
+      ["Nội dung", 44, "cell"],
+      ["Giá trị trong tệp", 22, "cellText"],
+      ["Giá trị đúng", 14, "cellText"],
+      // Technical: on screen only.
+      ["Công thức", 14, "cellText", false],
+      ["Mã", 14, "cellText", false],
+    ]),
     facts: (s, row, width) => {
       s.merge(
         row,

@@ -2,7 +2,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { consolidateJob, consolidationOutputs, type ConsolidationOutput } from "../../src/jobs/consolidate";
 import { DEADLINE_CLASS_LABELS } from "../../src/schedule";
 import { serialToIso } from "../../src/dates";
-import { CONSOLIDATED_SHEETS } from "../../src/workbook/consolidated";
+import { CONSOLIDATED_SHEETS, taskRanges } from "../../src/workbook/consolidated";
 import { readXlsx, type ReadSheet, type ReadWorkbook } from "../../src/xlsx/read";
 import { fillForm } from "../helpers/fill-form";
 import { AS_OF, blankForm, file, H1, plan } from "./fixtures";
@@ -120,8 +120,9 @@ describe("the consolidated workbook", () => {
     const { header, rows } = table(sheet);
     const tasks = [...new Set(out.result.rows.map((r) => r.task))];
     expect(rows).toHaveLength(out.result.rows.length + tasks.length);
-    const headings = rows.filter((r) => String(r.get(1)).startsWith("Nhiệm vụ "));
-    expect(headings.map((r) => r.get(1))).toEqual(
+    // A heading leaves the TT column blank and names the task in the next one.
+    const headings = rows.filter((r) => r.get(1) === undefined);
+    expect(headings.map((r) => r.get(2))).toEqual(
       tasks.map((n) => `Nhiệm vụ ${n}. ${plan.tasks.find((t) => t.number === n)!.content}`),
     );
     const resultCol = header.indexOf("Kết quả thực hiện") + 1;
@@ -134,15 +135,49 @@ describe("the consolidated workbook", () => {
       out.result.rows.filter((r) => r.deadlineClass === "done-on-time").length,
     );
     const sheetXml = strFromU8(parts["xl/worksheets/sheet2.xml"]!);
-    // Merged task headings cannot sit in an Excel table; the highlighting still follows the class.
+    // Merged task headings cannot sit in an Excel table; the highlighting still follows the class,
+    // and one more rule makes the headings bold on grey.
     expect(sheetXml).not.toContain("<tablePart");
-    expect((sheetXml.match(/<cfRule type="expression"/g) ?? []).length).toBe(6);
+    expect((sheetXml.match(/<cfRule type="expression"/g) ?? []).length).toBe(7);
   });
 
-  it("'Theo đơn vị', 'Chưa nộp' and 'Kiểm tra' list units, missing units and every problem", () => {
-    expect(table(wb.sheet(CONSOLIDATED_SHEETS.byUnit)!).rows).toHaveLength(out.result.byUnit.length);
+  it("'Theo đơn vị' has each unit once as a heading, the tasks it reported beneath; one that sent nothing, its heading only", () => {
+    const sheet = wb.sheet(CONSOLIDATED_SHEETS.byUnit)!;
+    const { header, rows } = table(sheet);
+    expect(header.slice(0, 7)).toEqual([
+      "TT",
+      "Nhiệm vụ (tóm tắt)",
+      "Tình trạng",
+      "Tiến độ (%)",
+      "Ngày hoàn thành",
+      "Kết quả thực hiện",
+      "Phân loại",
+    ]);
+    const expected: (string | number)[] = [];
+    for (const u of out.result.byUnit) {
+      expected.push(`${u.name} (${u.code})`);
+      if (u.returned)
+        expected.push(
+          ...out.result.rows
+            .filter((r) => r.unitCode === u.code)
+            .map((r) => r.task)
+            .sort((a, b) => a - b),
+        );
+    }
+    // Each row: a heading (TT blank, the unit named in column B) or a task (its TT).
+    expect(rows.map((r) => (r.get(1) === undefined ? String(r.get(2)).split(":")[0]! : r.get(1)!))).toEqual(expected);
+    const reported = out.result.byUnit.find((u) => u.returned)!;
+    const heading = rows.find((r) => String(r.get(2)).startsWith(`${reported.name} (${reported.code})`))!;
+    expect(heading.get(2)).toContain(`đã báo cáo ${reported.reported}/${reported.owed} nhiệm vụ`);
+    const resultCol = header.indexOf("Kết quả thực hiện") + 1;
+    expect(sheet.cells.find((c) => c.value === HYPERLINK)).toMatchObject({ kind: "string", col: resultCol });
+  });
+
+  it("'Chưa nộp' and 'Kiểm tra' list missing units (their tasks as runs) and every problem", () => {
     const missing = table(wb.sheet(CONSOLIDATED_SHEETS.missing)!).rows;
     expect(missing.map((r) => r.get(2))).toEqual(out.result.missing.map((m) => m.code));
+    expect(missing.map((r) => r.get(5))).toEqual(out.result.missing.map((m) => taskRanges(m.tasks)));
+    expect(taskRanges([8, 1, 2, 3, 4, 5, 10, 11, 13, 14, 15])).toBe("1–5, 8, 10, 11, 13–15");
     const problems = table(wb.sheet(CONSOLIDATED_SHEETS.problems)!).rows;
     expect(problems).toHaveLength(out.result.problems.length);
     out.result.problems.forEach((p, i) => {

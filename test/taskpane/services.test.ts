@@ -12,7 +12,7 @@ import { readTrackingEntries } from "../../src/book/tracking-entries";
 import { generateForms } from "../../src/jobs/forms";
 import { builtinPlan, reportingUnits, tasksOf } from "../../src/plan";
 import { reportPeriod } from "../../src/schedule";
-import { CONSOLIDATED_SHEETS } from "../../src/workbook/consolidated";
+import { CONSOLIDATED_SHEETS, fileLabel } from "../../src/workbook/consolidated";
 import { setPlan } from "../../src/taskpane/services/impl/shared";
 import { isoToSerial } from "../../src/dates";
 import { APPENDIX_SHEET } from "../../src/workbook/appendix";
@@ -376,6 +376,24 @@ describe("consolidateFiles", () => {
     const unitLoc = out.locations.units[missing.code]!;
     expect(unitLoc.sheet).toBe(CONSOLIDATED_SHEETS.missing);
     expect(recorder.cell(unitLoc.sheet, unitLoc.address.replace(/^A(\d+):.*$/, "B$1")).value).toBe(missing.code);
+    // A unit that reported: its heading on "Theo đơn vị" (name and code once), its tasks beneath.
+    const unit = out.result.byUnit.find((u) => u.returned)!;
+    const headLoc = out.locations.units[unit.code]!;
+    expect(headLoc.sheet).toBe(CONSOLIDATED_SHEETS.byUnit);
+    const headRow = Number(/^A(\d+):/.exec(headLoc.address)![1]);
+    // The heading is in column B (A blank tells a heading from a task row, which has its TT there).
+    expect(String(recorder.cell(headLoc.sheet, `B${headRow}`).value)).toContain(`${unit.name} (${unit.code})`);
+    const owed = out.result.rows
+      .filter((r) => r.unitCode === unit.code)
+      .map((r) => r.task)
+      .sort((a, b) => a - b);
+    expect(owed.length).toBeGreaterThan(0);
+    owed.forEach((task, i) => expect(recorder.cell(headLoc.sheet, `A${headRow + 1 + i}`).value).toBe(task));
+    // Every problem's row names its file.
+    out.result.problems.forEach((p, i) => {
+      const at = out.locations.problems[i]!;
+      expect(recorder.cell(at.sheet, at.address.replace(/^A(\d+):.*$/, "B$1")).value).toBe(fileLabel(p.file));
+    });
 
     const before = recorder.syncs;
     await selectInExcel(excel, loc);

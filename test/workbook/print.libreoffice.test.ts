@@ -15,10 +15,20 @@ import { reportForm } from "../../src/workbook/form";
 import { FORM_SIGNATURE } from "../../src/workbook/form-layout";
 import type { WorkbookSpec } from "../../src/workbook/model";
 import { TRACKING_SHEET, trackingWorkbook } from "../../src/workbook/tracking";
+import { officialPrint } from "../../src/workbook/print";
+import { wrappedRowHeight } from "../../src/workbook/styles";
 import { renderXlsx } from "../../src/xlsx/write";
 import { fillForm } from "../helpers/fill-form";
 import { convertManyWithLibreOffice } from "../helpers/libreoffice";
-import { medianWordHeight, pdfPages, pdfPageSizes, pdfRawText, pdfWords, type PdfWord } from "../helpers/pdf";
+import {
+  medianWordHeight,
+  pdfPages,
+  pdfPageSizes,
+  pdfRawText,
+  pdfRowBands,
+  pdfWords,
+  type PdfWord,
+} from "../helpers/pdf";
 
 const plan = builtinPlan();
 const period = reportPeriod("2026-H1")!;
@@ -29,11 +39,28 @@ const only = (spec: WorkbookSpec, name: string): WorkbookSpec => ({
   sheets: spec.sheets.filter((s) => s.name === name),
   activeSheet: 0,
 });
+const LONG_PHRASE = "Đã tổ chức quán triệt, xây dựng kế hoạch và triển khai thực hiện đến các chi bộ, đảng viên; ";
 /** 1,000 characters of a result, as a unit might write one. */
 const LONG = "Đã tổ chức quán triệt, triển khai thực hiện nghị quyết đến toàn thể cán bộ, đảng viên; "
   .repeat(12)
   .slice(0, 1000);
 const STATUSES = ["Hoàn thành", "Đang thực hiện", "Chưa triển khai", null];
+/** Texts whose rows get wrappedRowHeight's estimate: the plan's tasks, prose of every length, capitals, bold. */
+const ESTIMATED: { text: string; short: string; bold: boolean }[] = [
+  ...plan.tasks.map((t, i) => ({ text: t.content, short: t.content.slice(0, 90), bold: i % 5 === 0 })),
+  ...[1, 3, 6, 11].map((n) => ({ text: LONG_PHRASE.repeat(n).trim(), short: "Đang thực hiện", bold: false })),
+  {
+    text: "BAN THƯỜNG VỤ TỈNH ỦY CHỈ ĐẠO CÁC CẤP ỦY, TỔ CHỨC ĐẢNG TRIỂN KHAI THỰC HIỆN NGHIÊM TÚC, ĐỒNG BỘ NGHỊ QUYẾT",
+    short: "ĐẢNG CỘNG SẢN VIỆT NAM — MẶT TRẬN TỔ QUỐC",
+    bold: true,
+  },
+  {
+    text: "Mỗi mùa, mỗi năm: 100% (1.234/1.234) xã, phường hoàn thành; mức 2026-2030 là WWW MMM.",
+    short: "mmm www",
+    bold: false,
+  },
+];
+const ESTIMATE_WIDTHS = [4, 58, 28];
 
 describe("printed on A4 by LibreOffice", () => {
   const dir = mkdtempSync(join(tmpdir(), "nq08-print-"));
@@ -98,11 +125,45 @@ describe("printed on A4 by LibreOffice", () => {
         },
       ],
     };
+    // Rows as tall as wrappedRowHeight says, printed at 100 %: the estimate against LibreOffice.
+    const estimateStyle = (bold: boolean) => ({
+      font: { name: "Times New Roman", size: 13, bold },
+      border: "thin" as const,
+      alignment: { vertical: "top" as const, wrap: true, horizontal: "left" as const },
+    });
+    const estimate: WorkbookSpec = {
+      ...calibration,
+      defaultFont: { name: "Times New Roman", size: 13 },
+      styles: { plain: estimateStyle(false), bold: estimateStyle(true) },
+      sheets: [
+        {
+          ...calibration.sheets[0]!,
+          columns: ESTIMATE_WIDTHS.map((width) => ({ width })),
+          rows: [
+            { cells: [{ value: "TT", style: "plain" }, { value: "Nội dung", style: "plain" }, null] },
+            ...ESTIMATED.map((e, i) => ({
+              height: wrappedRowHeight([null, e.text, e.short], ESTIMATE_WIDTHS, 13, e.bold),
+              cells: [
+                { value: i + 1, style: "plain" },
+                { value: e.text, style: e.bold ? "bold" : "plain" },
+                { value: e.short, style: e.bold ? "bold" : "plain" },
+              ],
+            })),
+          ],
+          print: {
+            ...officialPrint({ headerRows: { first: 1, last: 1 } }),
+            // At 100 %, so the row heights are the estimate's points.
+            fitToWidth: false,
+          },
+        },
+      ],
+    };
     // A unit filling the form in LibreOffice saves it (here as .ods): LibreOffice refits the rows
     // whose height is automatic when it opens its own file, as it does while the unit types.
     const [ods] = await convertManyWithLibreOffice([long], "ods", odsDir);
     const inputs = {
       calibration: write("calibration.xlsx", renderXlsx(calibration)),
+      estimate: write("estimate.xlsx", renderXlsx(estimate)),
       tracking: write(
         "tracking.xlsx",
         renderXlsx(only(trackingWorkbook(plan, { asOf: "2026-11-30", today: "2026-12-01" }), TRACKING_SHEET)),
@@ -158,6 +219,40 @@ describe("printed on A4 by LibreOffice", () => {
         if (i > 0) expect(page.split("\n").slice(0, 3).join(" ")).toMatch(new RegExp(`\\b${i + 1}\\b`));
       });
     }
+  });
+
+  it("sizes rows by wrappedRowHeight so LibreOffice prints every line inside them, with little to spare", () => {
+    const numbers = ESTIMATED.map((_, i) => i + 1);
+    const bands = pdfRowBands(pdf.estimate!, "TT", numbers);
+    const sorted = (ws: string[]) => ws.map((w) => w.normalize("NFC")).sort();
+    let estimated = 0;
+    let printed = 0;
+    ESTIMATED.forEach((e, i) => {
+      const band = bands.get(i + 1);
+      // Every word of the row's two cells lies within the row's band: none was pushed below it.
+      expect({ row: i + 1, words: sorted(band ?? []) }).toEqual({
+        row: i + 1,
+        words: sorted(`${e.text} ${e.short}`.split(/\s+/).filter((w) => w !== "")),
+      });
+      // Lines printed: the distinct baselines between this row's number and the next one's.
+      const all = words.estimate!;
+      const left = Math.min(...all.map((w) => w.xMin));
+      const anchor = (n: number) => all.find((w) => w.text === String(n) && w.xMin < left + 10);
+      const a = anchor(i + 1)!;
+      const next = anchor(i + 2);
+      const end = next && next.page === a.page ? next.yMin - 2 : Infinity;
+      const lines = new Set(
+        all
+          .filter((w) => w.page === a.page && w.xMin > a.xMax && w.yMin >= a.yMin - 2 && w.yMin < end)
+          .map((w) => Math.round(w.yMin)),
+      );
+      estimated += wrappedRowHeight([null, e.text, e.short], ESTIMATE_WIDTHS, 13, e.bold);
+      // What LibreOffice's own optimal height gives those lines: 1.108 × size a line and ~3 pt.
+      printed += lines.size * 13 * 1.108 + 3;
+    });
+    // Tight: all rows together within 20 % of what LibreOffice needs for the lines it printed
+    // (1.16 measured on these rows).
+    expect(estimated / printed).toBeLessThan(1.2);
   });
 
   it("prints a 1,000-character result whole, in a row that grew with it", () => {

@@ -1,7 +1,7 @@
 import { isoTime, type Source } from "../../../jobs/inputs";
 import { runConsolidation } from "../../../jobs/consolidate";
 import { reportPeriod } from "../../../schedule/periods";
-import { consolidatedWorkbook } from "../../../workbook/consolidated";
+import { consolidatedBook } from "../../../workbook/consolidated";
 import { ServiceError } from "../errors";
 import type { ConsolidateOutcome, ConsolidateRequest, SourceFile } from "../types";
 import { browserReader } from "./reader";
@@ -66,8 +66,9 @@ export async function consolidateFiles(req: ConsolidateRequest): Promise<Consoli
   }
   const { result } = run;
 
-  const spec = consolidatedWorkbook(plan, result);
-  const locations = locateConsolidated(spec, result);
+  const book = consolidatedBook(plan, result);
+  const { spec } = book;
+  const locations = locateConsolidated(book, result);
   const skipped = run.skipped;
   const excel = req.excel;
   if (!excel) return { result, locations, skipped, excel: null, downloads: consolidationDownloads(plan, result) };

@@ -2,7 +2,7 @@ import { trackingFileName } from "../../../jobs/tracking";
 import { evaluate } from "../../../consolidate";
 import type { ConsolidationResult } from "../../../consolidate/types";
 import type { Text } from "../../../i18n";
-import { consolidatedWorkbook } from "../../../workbook/consolidated";
+import { consolidatedBook } from "../../../workbook/consolidated";
 import { isoToSerial } from "../../../dates";
 import { TRACKING_AS_OF_CELL, TRACKING_SHEET, TRACKING_SOON_DAYS_CELL } from "../../../workbook/tracking";
 import { ServiceError } from "../errors";
@@ -37,9 +37,10 @@ export async function refreshHighlight(req: HighlightRequest): Promise<Highlight
   const consolidation = previous
     ? evaluate(previous.forms, { plan, asOf: req.asOf, period: previous.period, soonDays: req.soonDays })
     : null;
-  const spec = consolidation ? consolidatedWorkbook(plan, consolidation) : null;
+  const book = consolidation ? consolidatedBook(plan, consolidation) : null;
+  const spec = book?.spec ?? null;
   const locations: ConsolidationLocations | null =
-    spec && consolidation ? locateConsolidated(spec, consolidation) : null;
+    book && consolidation ? locateConsolidated(book, consolidation) : null;
   const warnings: Text[] = [];
   const excel = req.excel;
 

@@ -9,8 +9,8 @@ import { builtinPlan, type IsoDate, type Plan } from "../../../plan";
 import { DEADLINE_CLASS_LABELS } from "../../../schedule/labels";
 import type { DeadlineClass } from "../../../schedule/types";
 import { columnLetter } from "../../../workbook/a1";
-import { CONSOLIDATED_SHEETS, fileLabel } from "../../../workbook/consolidated";
-import type { CellValue, Sheet, WorkbookSpec } from "../../../workbook/model";
+import { CONSOLIDATED_SHEETS, type ConsolidatedBook } from "../../../workbook/consolidated";
+import type { Sheet, WorkbookSpec } from "../../../workbook/model";
 import { DEFAULT_TYPOGRAPHY, type Typography } from "../../../workbook/styles";
 import { trackingWorkbook, type TrackingEntry } from "../../../workbook/tracking";
 import { renderXlsx } from "../../../xlsx/write";
@@ -96,10 +96,6 @@ export function consolidationDownloads(plan: Plan, result: ConsolidationResult):
 // ---------------------------------------------------------------------------------------------
 // Where things are in the consolidated sheets
 
-function cellValue(sheet: Sheet, row: number, column: number): CellValue | undefined {
-  return sheet.rows[row - 1]?.cells[column - 1]?.value;
-}
-
 function headerRow(sheet: Sheet | undefined): number | null {
   return sheet?.print?.repeatRows?.first ?? null;
 }
@@ -109,39 +105,23 @@ function width(sheet: Sheet, row: number): number {
 }
 
 /**
- * Row i of a sheet's table is header + 1 + i; each target is checked against the cell that names
- * it (task number, unit code, file), and falls back to the sheet's first cell if the layout moved.
+ * Where a click on a task, unit or problem goes: the rows the sheet builders report (see
+ * ConsolidatedLayout), whole rows across the sheet; the sheet's first cell if a row is unknown.
+ * A task goes to its row on "Tổng hợp"; a unit to its heading on "Theo đơn vị", or, when it sent
+ * nothing, to its row on "Chưa nộp".
  */
-export function locateConsolidated(spec: WorkbookSpec, result: ConsolidationResult): ConsolidationLocations {
-  const sheet = (name: string) => spec.sheets.find((s) => s.name === name);
-  const rowsOf = <T>(
-    name: string,
-    items: readonly T[],
-    column: number,
-    key: (item: T) => CellValue,
-  ): SheetLocation[] => {
-    const s = sheet(name);
-    const h = headerRow(s);
-    return items.map((item, i) => {
-      if (!s || h === null) return { sheet: name, address: "A1" };
-      const row = h + 1 + i;
-      if (cellValue(s, row, column) !== key(item)) return { sheet: name, address: "A1" };
-      return { sheet: name, address: `A${row}:${columnLetter(width(s, h))}${row}` };
-    });
-  };
+export function locateConsolidated(book: ConsolidatedBook, result: ConsolidationResult): ConsolidationLocations {
+  const { layout } = book;
+  const at = (sheet: string, row: number | undefined): SheetLocation =>
+    row === undefined
+      ? { sheet, address: "A1" }
+      : { sheet, address: `A${row}:${columnLetter(layout.columns[sheet] ?? 1)}${row}` };
   const tasks: Record<number, SheetLocation> = {};
-  rowsOf(CONSOLIDATED_SHEETS.summary, result.byTask, 1, (t) => t.task).forEach((loc, i) => {
-    tasks[(result.byTask[i] as ConsolidationResult["byTask"][number]).task] = loc;
-  });
+  for (const t of result.byTask) tasks[t.task] = at(CONSOLIDATED_SHEETS.summary, layout.summaryTasks.get(t.task));
   const units: Record<string, SheetLocation> = {};
-  rowsOf(CONSOLIDATED_SHEETS.byUnit, result.byUnit, 2, (u) => u.code).forEach((loc, i) => {
-    units[(result.byUnit[i] as ConsolidationResult["byUnit"][number]).code] = loc;
-  });
-  // A unit that has not reported is shown where it is listed as such.
-  rowsOf(CONSOLIDATED_SHEETS.missing, result.missing, 2, (m) => m.code).forEach((loc, i) => {
-    units[(result.missing[i] as ConsolidationResult["missing"][number]).code] = loc;
-  });
-  const problems = rowsOf(CONSOLIDATED_SHEETS.problems, result.problems, 2, (p) => fileLabel(p.file));
+  for (const u of result.byUnit) units[u.code] = at(CONSOLIDATED_SHEETS.byUnit, layout.unitHeadings.get(u.code));
+  for (const m of result.missing) units[m.code] = at(CONSOLIDATED_SHEETS.missing, layout.missingUnits.get(m.code));
+  const problems = result.problems.map((_, i) => at(CONSOLIDATED_SHEETS.problems, layout.problems[i]));
   return { tasks, units, problems };
 }
 
