@@ -207,10 +207,12 @@ function wrappedLines(paragraph: string, width: number, bold: boolean): number {
 
 /**
  * Row height (points) that shows every line of wrapped text. Excel does not grow rows for wrapped
- * text on open, so builders set heights. Measured on LibreOffice's PDF (Liberation Serif, the
- * metric twin of Times New Roman): a line takes 1.108 × the font size, and a 58-digit column holds
- * ~70 characters of Vietnamese prose; the estimate wraps word by word with rounded-up character
- * widths and allows 1.15 × size a line plus 5 pt, a little over what LibreOffice and Excel need.
+ * text on open, so builders set heights. Lines: measured on LibreOffice's PDF (Liberation Serif, the
+ * metric twin of Times New Roman) a 58-digit column holds ~70 characters of Vietnamese prose; the
+ * estimate wraps word by word with rounded-up character widths. Height per line: Excel gives a
+ * wrapped row N times its one-line height, 1.31 × the size for Times New Roman (15.75 pt at 12 pt),
+ * where LibreOffice needs only 1.108 × — the row is sized for Excel, or its last lines would be cut
+ * there, and LibreOffice prints it with some air.
  * `widths` are column widths in characters; `texts` the cell texts of the row (same order).
  */
 export function wrappedRowHeight(texts: (string | null)[], widths: number[], fontSize: number, bold = false): number {
@@ -222,7 +224,7 @@ export function wrappedRowHeight(texts: (string | null)[], widths: number[], fon
     for (const paragraph of text.split("\n")) n += wrappedLines(paragraph.replace(/\s+/g, " ").trim(), width, bold);
     lines = Math.max(lines, n);
   });
-  return Math.ceil(lines * fontSize * 1.15 + 5);
+  return Math.ceil(lines * fontSize * 1.31 + 4);
 }
 
 /** Height for a merged title line: bold capitals run ~1.5 digit widths a character. */

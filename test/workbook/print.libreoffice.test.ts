@@ -250,9 +250,9 @@ describe("printed on A4 by LibreOffice", () => {
       // What LibreOffice's own optimal height gives those lines: 1.108 × size a line and ~3 pt.
       printed += lines.size * 13 * 1.108 + 3;
     });
-    // Tight: all rows together within 20 % of what LibreOffice needs for the lines it printed
-    // (1.16 measured on these rows).
-    expect(estimated / printed).toBeLessThan(1.2);
+    // Not wasteful: all rows together within 35 % of what LibreOffice needs for the lines it
+    // printed — the height per line is Excel's (1.31 × size), LibreOffice's is 1.108 × size.
+    expect(estimated / printed).toBeLessThan(1.35);
   });
 
   it("prints a 1,000-character result whole, in a row that grew with it", () => {
