@@ -17,7 +17,8 @@ import { renderXlsx } from "../src/xlsx/write";
 const fmt = (n: number, d = 1) => n.toFixed(d);
 const line = (label: string, value: string) => console.log(`  ${label.padEnd(52)} ${value}`);
 
-async function median(runs: number, fn: () => Promise<unknown> | unknown): Promise<number> {
+/** Median of `runs` timings in this process (a first run warms the JIT and is dropped). */
+export async function median(runs: number, fn: () => Promise<unknown> | unknown): Promise<number> {
   await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {

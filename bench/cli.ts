@@ -3,13 +3,15 @@
  * of the consolidation (0, 1, 2, 4 worker threads), each against a baseline in the same run.
  */
 import { spawnSync } from "child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { performance } from "perf_hooks";
 import type { InputFile } from "../src/consolidate";
 import { workerReader } from "../src/cli/workers/pool";
-import { consolidationOutputs, memorySources, runConsolidation } from "../src/jobs/consolidate";
+import { median } from "./book";
+import { decodeSummary, type SummaryV3 } from "../src/consolidate/summary";
+import { consolidationOutputs, memorySources, runConsolidation, summaryJson } from "../src/jobs/consolidate";
 import { builtinPlan, reportingUnits, type Plan } from "../src/plan";
 import { reportPeriod } from "../src/schedule";
 import { reportForm } from "../src/workbook/form";
@@ -132,6 +134,21 @@ export async function benchCli(dist?: string): Promise<void> {
         `${fmt(r.ms)} ms, JSON ${mb(json)}, peak RSS ${mb(r.rss)}  (targets ≤ 3 s, ≤ 5 MB, ≤ 500 MB)`,
       );
     }
+    // The compact summary against the result written as it is (version 2), and what each costs.
+    const text = readFileSync(join(work, "kq.json"), "utf8");
+    const result = decodeSummary(JSON.parse(text) as SummaryV3);
+    const asIs = Buffer.byteLength(JSON.stringify(result));
+    const plain = await median(3, () => JSON.stringify(result));
+    const compact = await median(3, () => summaryJson(result));
+    const read = await median(3, () => decodeSummary(JSON.parse(text) as SummaryV3));
+    line(
+      "JSON summary (version 3) vs the result as it is (v2)",
+      `${mb(Buffer.byteLength(text))} vs ${mb(asIs)} → ${fmt(asIs / Buffer.byteLength(text))}× smaller (target ≤ 5 MB)`,
+    );
+    line(
+      "writing it (encode, check, stringify) vs JSON.stringify",
+      `${fmt(compact)} ms vs ${fmt(plain)} ms; reading back ${fmt(read)} ms`,
+    );
     if (dist) await benchPageConsolidation(dist, resends, cliMs);
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 /**
- * Shapes of the consolidation: plain, JSON-serialisable data (the CLI's JSON summary IS a
- * ConsolidationResult). No Office, DOM or Node types.
+ * Shapes of the consolidation: plain, JSON-serialisable data (the CLI's JSON summary is a
+ * ConsolidationResult in the compact shape of summary.ts). No Office, DOM or Node types.
  */
 import type { Text } from "../i18n";
 import type { IsoDate, Plan } from "../plan/types";

@@ -6,6 +6,7 @@
  */
 import { evaluate, readFormAsync, UnitIndex } from "../consolidate";
 import { unpackForms } from "../consolidate/stored";
+import { decodeSummary, encodeSummary, SUMMARY_VERSION, type SummaryV3 } from "../consolidate/summary";
 import type { ConsolidationResult, FileOutcome, FormRecord, InputFile } from "../consolidate/types";
 import type { Lang, Text } from "../i18n";
 import type { Plan } from "../plan/types";
@@ -175,9 +176,9 @@ export function consolidationBaseName(plan: Plan, result: Pick<ConsolidationResu
   return `Tong-hop-${planTag(plan)}-${result.period.id}`;
 }
 
-/** The JSON summary: the result itself, as UTF-8 text (compact: it is for programs and for `--previous`). */
+/** The JSON summary (version 3, see src/consolidate/summary.ts) as UTF-8 text: for programs and for `--previous`. */
 export function summaryJson(result: ConsolidationResult): string {
-  return `${JSON.stringify(result)}\n`;
+  return `${JSON.stringify(encodeSummary(result))}\n`;
 }
 
 export interface ConsolidationOutputs {
@@ -272,13 +273,8 @@ export function parsePreviousSummary(
     };
   }
   const r = parsed as (Omit<Partial<ConsolidationResult>, "version"> & { version?: number }) | null;
-  if (
-    !r ||
-    typeof r !== "object" ||
-    (r.version !== 1 && r.version !== 2) ||
-    !Array.isArray(r.forms) ||
-    typeof r.planId !== "string"
-  ) {
+  const known = r?.version === 1 || r?.version === 2 || r?.version === SUMMARY_VERSION;
+  if (!r || typeof r !== "object" || !known || !Array.isArray(r.forms) || typeof r.planId !== "string") {
     return {
       error: {
         vi: `Tệp ${name} không phải bản tóm tắt JSON do chức năng tổng hợp tạo ra.`,
@@ -294,9 +290,15 @@ export function parsePreviousSummary(
       },
     };
   }
+  let result: ConsolidationResult;
   try {
-    // Packed older copies must find the copy they were stored against; a damaged list is said here.
-    unpackForms(r.forms as FormRecord[]);
+    // Version 3 is decoded back to the result; packed older copies must find the copy they were
+    // stored against. A damaged summary is said here, not met later.
+    result =
+      r.version === SUMMARY_VERSION
+        ? decodeSummary(r as unknown as SummaryV3)
+        : ({ ...r, version: 2 } as ConsolidationResult);
+    unpackForms(result.forms);
   } catch {
     return {
       error: {
@@ -305,5 +307,5 @@ export function parsePreviousSummary(
       },
     };
   }
-  return { result: { ...r, version: 2 } as ConsolidationResult };
+  return { result };
 }

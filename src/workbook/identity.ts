@@ -107,5 +107,15 @@ export function metaSheet(props: Record<string, string>): Sheet {
  * a change detector, not a signature).
  */
 export function fingerprint(parts: string[]): string {
-  return hashText(parts.map((p) => p.normalize("NFC")).join("\u001f"));
+  const text = parts.map((p) => p.normalize("NFC")).join("\u001f");
+  // Resends of a unit's form check the same fixed cells again: a map lookup instead of a cold hash loop.
+  let h = recent.get(text);
+  if (h === undefined) {
+    if (recent.size >= RECENT_MAX) recent.clear();
+    recent.set(text, (h = hashText(text)));
+  }
+  return h;
 }
+
+const RECENT_MAX = 256;
+const recent = new Map<string, string>();

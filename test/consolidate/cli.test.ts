@@ -13,6 +13,7 @@ import {
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { ConsolidationResult } from "../../src/consolidate";
+import { decodeSummary, type SummaryV3 } from "../../src/consolidate/summary";
 import { runCli } from "../../src/cli/main";
 import { zipSync } from "fflate";
 import { CONSOLIDATED_SHEETS } from "../../src/workbook/consolidated";
@@ -73,7 +74,7 @@ describe("cli consolidate", () => {
     // The .doc was rejected: the outputs are written and the exit status says so to scripts.
     expect(code).toBe(1);
     expect(snapshot(inbox)).toEqual(before);
-    const summary = JSON.parse(readFileSync(json, "utf8")) as ConsolidationResult;
+    const summary = decodeSummary(JSON.parse(readFileSync(json, "utf8")) as SummaryV3);
     expect(summary.files.map((f) => [f.name.split("/").pop(), f.outcome]).sort()).toEqual([
       ["bao-cao.doc", "rejected"],
       ["btc.xlsx", "accepted"],
@@ -131,7 +132,7 @@ describe("cli consolidate", () => {
     const json = join(dir, "lang.json");
     await runCli(["consolidate", "--json", json, "-o", vi, input], io().io);
     await runCli(["consolidate", "--lang", "en", "-o", en, input], io().io);
-    const problems = (JSON.parse(readFileSync(json, "utf8")) as ConsolidationResult).problems;
+    const problems = decodeSummary(JSON.parse(readFileSync(json, "utf8")) as SummaryV3).problems;
     expect(problems.length).toBeGreaterThan(0);
     for (const p of problems) {
       expect(sheetTexts(vi)).toContain(p.text.vi);
@@ -205,7 +206,7 @@ describe("cli consolidate", () => {
       { ...c.io, cwd: dir },
     );
     expect(code).toBe(0);
-    const summary = JSON.parse(readFileSync(json, "utf8")) as ConsolidationResult;
+    const summary = decodeSummary(JSON.parse(readFileSync(json, "utf8")) as SummaryV3);
     expect(summary.files.map((f) => [f.name, f.outcome]).sort()).toEqual([
       ["bao-cao.zip › gui-ve/btc.xlsx", "accepted"],
       ["bao-cao.zip › gui-ve/xa.zip › cua-lo.xlsx", "accepted"],
@@ -242,7 +243,7 @@ describe("cli consolidate --previous: late files on top of an earlier summary", 
     const code = await runCli(["consolidate", "--as-of", "2026-06-30", "--period", "2026-H1", ...args], o.io);
     return { code, ...o };
   };
-  const summary = (name: string) => JSON.parse(readFileSync(join(dir, name), "utf8")) as ConsolidationResult;
+  const summary = (name: string) => decodeSummary(JSON.parse(readFileSync(join(dir, name), "utf8")) as SummaryV3);
 
   it("gives the same result as consolidating everything at once", async () => {
     expect((await run("-o", join(dir, "a.xlsx"), "--json", join(dir, "a.json"), join(dir, "dot1"))).code).toBe(0);

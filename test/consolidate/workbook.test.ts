@@ -1,5 +1,6 @@
 import { strFromU8, unzipSync } from "fflate";
 import { consolidateJob, consolidationOutputs, type ConsolidationOutput } from "../../src/jobs/consolidate";
+import { decodeSummary, type SummaryV3 } from "../../src/consolidate/summary";
 import { DEADLINE_CLASS_LABELS } from "../../src/schedule";
 import { serialToIso } from "../../src/dates";
 import { CONSOLIDATED_SHEETS, taskRanges } from "../../src/workbook/consolidated";
@@ -69,7 +70,7 @@ describe("the consolidated workbook", () => {
       NQ08_PlanId: plan.id,
     });
     expect(out.fileName).toBe("Tong-hop-NQ08-2026-H1.xlsx");
-    expect(JSON.parse(out.json)).toEqual(out.result);
+    expect(decodeSummary(JSON.parse(out.json) as SummaryV3)).toEqual(out.result);
   });
 
   it("'Tổng hợp' shows the per-task counts, totals, report date and period", () => {

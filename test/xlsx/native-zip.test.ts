@@ -39,6 +39,18 @@ describe("nodeZip", () => {
     expect(Buffer.from(renderXlsx(spec, { zip: nodeZip })).equals(Buffer.from(viaZlib))).toBe(true);
   });
 
+  it("a part over 1 MiB (deflated faster) unzips to the same bytes", () => {
+    const big = "<row>Đã ban hành kế hoạch số 1/KH, tổ chức hội nghị quán triệt</row>".repeat(40_000);
+    const zipped = nodeZip([
+      ["xl/worksheets/sheet1.xml", new TextEncoder().encode(big)],
+      ["small.xml", new TextEncoder().encode("<a/>")],
+    ]);
+    const back = unzipSync(zipped);
+    expect(new TextDecoder().decode(back["xl/worksheets/sheet1.xml"])).toBe(big);
+    expect(new TextDecoder().decode(back["small.xml"])).toBe("<a/>");
+    expect(zipped.length).toBeLessThan(big.length / 20);
+  });
+
   it("is opened by ExcelJS and by LibreOffice", async () => {
     const bytes = renderXlsx(tracking, { zip: nodeZip });
     const wb = new ExcelJS.Workbook();
