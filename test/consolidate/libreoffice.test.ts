@@ -90,7 +90,7 @@ describe("LibreOffice", () => {
     for (const title of [
       "TỔNG HỢP KẾT QUẢ THỰC HIỆN",
       "TỔNG HỢP CHI TIẾT THEO NHIỆM VỤ",
-      "TỔNG HỢP THEO ĐƠN VỊ",
+      "TỔNG HỢP CHI TIẾT THEO ĐƠN VỊ",
       "DANH SÁCH ĐƠN VỊ CHƯA NỘP",
       "KIỂM TRA CÁC TỆP",
     ])
