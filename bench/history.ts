@@ -59,7 +59,7 @@ function fakeRow(plan: Plan, period: string, u: number, t: number): HistoryRow {
   };
 }
 
-function fakeResult(plan: Plan, periodId: string): ConsolidationResult {
+export function fakeResult(plan: Plan, periodId: string): ConsolidationResult {
   const period = reportPeriod(periodId)!;
   const rows: ConsolidatedRow[] = [];
   plan.units.forEach((unit, u) =>
@@ -145,6 +145,14 @@ export async function benchHistory(): Promise<void> {
   if ("refused" in update) throw new Error(update.refused.en);
   line(`ghi kỳ thứ 9 (${update.rows} dòng) / record the 9th period`, `${fmt(recordMs / 1000, 2)} s`);
   line("tổng: đọc + ghi / total: read + record + write", `${fmt((readMs + recordMs) / 1000, 2)} s (target ≤ 2 s)`);
+  // The machine is shared: a plain JSON.stringify of the same rows, timed in the same run, is the yardstick.
+  t0 = performance.now();
+  const json = JSON.stringify(read.history.rows).length;
+  const jsonMs = performance.now() - t0;
+  line(
+    `JSON.stringify của ${read.history.rows.length} dòng / of the rows (baseline)`,
+    `${fmt(jsonMs / 1000, 2)} s (${fmt(json / 1024 / 1024, 0)} MB); đọc + ghi = ${fmt((readMs + recordMs) / jsonMs, 0)}×`,
+  );
   line("sổ 9 kỳ / book of 9 periods", `${fmt(update.bytes.length / 1024 / 1024)} MB`);
   line("bộ nhớ / heap used after", `${fmt(process.memoryUsage().heapUsed / 1024 / 1024, 0)} MB`);
   const out = process.argv.indexOf("--write");

@@ -25,10 +25,6 @@ export interface HistoryRead {
 const DATE_KEYS = new Set<HistoryKey>(["completedOn", "receivedOn", "asOf"]);
 const NUMBER_KEYS = new Set<HistoryKey>(["task", "progress"]);
 
-function textOf(c: ReadCell): string {
-  return c.kind === "string" ? tidySpaces(String(c.value)) : c.kind === "boolean" ? String(c.value) : String(c.value);
-}
-
 const isoOfSerial = new Map<number, string>();
 function dateOf(serial: number): string {
   let iso = isoOfSerial.get(serial);
@@ -37,16 +33,6 @@ function dateOf(serial: number): string {
     if (isoOfSerial.size < 100_000) isoOfSerial.set(serial, iso);
   }
   return iso;
-}
-
-function valueOf(key: HistoryKey, c: ReadCell): string | number | null {
-  if (DATE_KEYS.has(key) && c.kind === "number" && (c.value as number) > 0 && (c.value as number) < 2958466)
-    return dateOf(c.value as number);
-  if (NUMBER_KEYS.has(key) && c.kind === "number") return c.value as number;
-  const t = textOf(c);
-  if (t === "") return null;
-  // A number typed where text belongs (a code, a TT) stays as the office sees it.
-  return NUMBER_KEYS.has(key) && /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : t;
 }
 
 /** Fields that are text even when empty (the others are null when the cell is empty). */
@@ -60,10 +46,13 @@ const TEXT_FIELDS = new Set<HistoryKey>([
   "source",
 ]);
 
+/** A row before its cells, copied (not rebuilt from the columns) for each of half a million rows. */
+const EMPTY_ROW = Object.fromEntries(
+  HISTORY_COLUMNS.map((c) => [c.key, TEXT_FIELDS.has(c.key) ? "" : null]),
+) as unknown as HistoryRow;
+
 function emptyRow(): HistoryRow {
-  return Object.fromEntries(
-    HISTORY_COLUMNS.map((c) => [c.key, TEXT_FIELDS.has(c.key) ? "" : null]),
-  ) as unknown as HistoryRow;
+  return { ...EMPTY_ROW };
 }
 
 /** The period a history row belongs to, or null when its cell does not name one. */
@@ -72,97 +61,167 @@ export function historyPeriod(row: HistoryRow): string | null {
 }
 
 export function readHistory(wb: ReadWorkbook): HistoryRead {
-  const problems = new BookProblems();
-  const sheet = wb.sheets.find((s) => toneKey(s.name) === toneKey(HISTORY_SHEET));
+  const sheet = wb.sheets.find((s) => isHistorySheet(s.name));
   if (!sheet) return { rows: [], problems: [], intact: true, present: false };
-  const headerKeys = new Map(HISTORY_COLUMNS.map((c) => [toneKey(c.header), c.key] as const));
-  // The header row: the first of the first 20 rows holding the period and unit code headers.
-  let headerRow = 0;
-  const columns = new Map<number, HistoryKey>();
-  const extra = new Map<number, string>();
-  for (const c of sheet.cells) {
-    if (c.row > 20) break;
-    if (headerRow && c.row !== headerRow) break;
-    const k = headerKeys.get(toneKey(textOf(c)));
-    if (k && !headerRow) {
-      const rowCells = sheet.cells.filter((x) => x.row === c.row);
-      const keys = new Set(rowCells.map((x) => headerKeys.get(toneKey(textOf(x)))));
-      if (!keys.has("period") || !keys.has("unitCode")) continue;
-      headerRow = c.row;
-      for (const x of rowCells) {
-        const key = headerKeys.get(toneKey(textOf(x)));
-        if (key && ![...columns.values()].includes(key)) columns.set(x.col, key);
-        else if (textOf(x) !== "") extra.set(x.col, textOf(x));
-      }
-    }
-  }
-  if (!headerRow) {
-    const any = sheet.cells.length > 0;
-    if (any)
-      problems.error("history-header", HISTORY_SHEET, "", {
-        vi: `Trang "${HISTORY_SHEET}" không có dòng tiêu đề (Kỳ báo cáo, Mã đơn vị…): lịch sử không đọc được và sổ sẽ không được ghi lại. Hãy khôi phục dòng tiêu đề (xem một sổ mới tạo).`,
-        en: `The "${HISTORY_SHEET}" sheet has no header row (Kỳ báo cáo, Mã đơn vị…): the history cannot be read and the book will not be written back. Restore the header row (see a newly made book).`,
-      });
-    return { rows: [], problems: problems.items, intact: !any, present: true };
-  }
-  const missing = HISTORY_COLUMNS.filter((c) => ![...columns.values()].includes(c.key));
-  for (const m of missing)
-    problems.warning("history-column", HISTORY_SHEET, address(headerRow, 1), {
-      vi: `Trang "${HISTORY_SHEET}" thiếu cột "${m.header}": các dòng được đọc không có cột này.`,
-      en: `The "${HISTORY_SHEET}" sheet lacks the "${m.header}" column: rows are read without it.`,
-    });
+  const reader = new HistoryReader();
+  for (const c of sheet.cells) reader.add(c);
+  return reader.finish() ?? { rows: [], problems: [], intact: true, present: false };
+}
 
-  const rows: HistoryRow[] = [];
-  const badPeriods = new Map<string, { cell: string; count: number }>();
-  let current: HistoryRow | null = null;
-  let currentRow = 0;
-  let extraCells = 0;
-  let firstExtra = "";
-  const flush = () => {
-    if (!current) return;
-    rows.push(current);
-    if (!historyPeriod(current)) {
-      const seen = badPeriods.get(current.period);
-      if (seen) seen.count++;
-      else badPeriods.set(current.period, { cell: address(currentRow, periodCol), count: 1 });
-    }
-    current = null;
-  };
-  const periodCol = [...columns].find(([, k]) => k === "period")![0];
-  for (const c of sheet.cells) {
-    if (c.row <= headerRow) continue;
-    if (c.row !== currentRow) {
-      flush();
-      currentRow = c.row;
-    }
-    const key = columns.get(c.col);
-    if (!key) {
-      if (textOf(c) !== "") {
-        extraCells++;
-        firstExtra ||= c.ref;
+export function isHistorySheet(name: string): boolean {
+  return toneKey(name) === toneKey(HISTORY_SHEET);
+}
+
+const headerKeys = new Map(HISTORY_COLUMNS.map((c) => [toneKey(c.header), c.key] as const));
+
+/**
+ * Reads "Lịch sử" one cell at a time (the reader's cellSink): a history of half a million rows never
+ * exists as millions of cell objects. `finish` gives null when the cells came out of row order (a
+ * file written by some other program): the caller then reads the sheet whole and sorted.
+ */
+export class HistoryReader {
+  private readonly problems = new BookProblems();
+  private headerRow = 0;
+  private readonly columns = new Map<number, HistoryKey>();
+  private readonly extra = new Map<number, string>();
+  /** Cells of the row being looked at while no header row has been found (rows 1–20). */
+  private pending: ReadCell[] = [];
+  private any = false;
+  private beyond = false;
+  private disordered = false;
+  private lastRow = 0;
+  private lastCol = 0;
+  private readonly rows: HistoryRow[] = [];
+  private readonly badPeriods = new Map<string, { cell: string; count: number }>();
+  private current: HistoryRow | null = null;
+  private currentRow = 0;
+  private periodCol = 0;
+  private extraCells = 0;
+  private firstExtra = "";
+  private readonly texts = new Map<string, string>();
+
+  readonly add = (c: ReadCell): void => {
+    this.any = true;
+    if (c.row < this.lastRow || (c.row === this.lastRow && c.col <= this.lastCol)) this.disordered = true;
+    this.lastRow = c.row;
+    this.lastCol = c.col;
+    if (this.headerRow === 0) {
+      if (this.beyond) return;
+      if (this.pending.length > 0 && this.pending[0]!.row !== c.row) this.tryHeader();
+      if (this.headerRow === 0) {
+        if (c.row > 20) this.beyond = true;
+        else this.pending.push(c);
+        return;
       }
-      continue;
     }
-    const v = valueOf(key, c);
-    if (v === null) continue;
-    current ??= emptyRow();
+    this.data(c);
+  };
+
+  /** The pending row is the header when it names (at least) the period and unit code columns. */
+  private tryHeader(): void {
+    const rowCells = this.pending;
+    this.pending = [];
+    const keys = new Set(rowCells.map((x) => headerKeys.get(toneKey(this.text(x)))));
+    if (!keys.has("period") || !keys.has("unitCode")) return;
+    this.headerRow = rowCells[0]!.row;
+    for (const x of rowCells) {
+      const key = headerKeys.get(toneKey(this.text(x)));
+      if (key && ![...this.columns.values()].includes(key)) this.columns.set(x.col, key);
+      else if (this.text(x) !== "") this.extra.set(x.col, this.text(x));
+    }
+    this.periodCol = [...this.columns].find(([, k]) => k === "period")![0];
+  }
+
+  /** Text of a cell, tidied once per distinct string (the same few labels fill most cells). */
+  private text(c: ReadCell): string {
+    if (c.kind !== "string") return String(c.value);
+    const raw = c.value as string;
+    let t = this.texts.get(raw);
+    if (t === undefined) {
+      t = tidySpaces(raw);
+      if (this.texts.size < 200_000) this.texts.set(raw, t);
+    }
+    return t;
+  }
+
+  private value(key: HistoryKey, c: ReadCell): string | number | null {
+    if (DATE_KEYS.has(key) && c.kind === "number" && (c.value as number) > 0 && (c.value as number) < 2958466)
+      return dateOf(c.value as number);
+    if (NUMBER_KEYS.has(key) && c.kind === "number") return c.value as number;
+    const t = this.text(c);
+    if (t === "") return null;
+    // A number typed where text belongs (a code, a TT) stays as the office sees it.
+    return NUMBER_KEYS.has(key) && /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : t;
+  }
+
+  private flush(): void {
+    const current = this.current;
+    if (!current) return;
+    this.rows.push(current);
+    if (!historyPeriod(current)) {
+      const seen = this.badPeriods.get(current.period);
+      if (seen) seen.count++;
+      else this.badPeriods.set(current.period, { cell: address(this.currentRow, this.periodCol), count: 1 });
+    }
+    this.current = null;
+  }
+
+  private data(c: ReadCell): void {
+    if (c.row <= this.headerRow) return;
+    if (c.row !== this.currentRow) {
+      this.flush();
+      this.currentRow = c.row;
+    }
+    const key = this.columns.get(c.col);
+    if (!key) {
+      if (this.text(c) !== "") {
+        this.extraCells++;
+        this.firstExtra ||= c.ref;
+      }
+      return;
+    }
+    const v = this.value(key, c);
+    if (v === null) return;
+    this.current ??= emptyRow();
     // Numbers stay numbers only in the number columns; a code typed as 00123 stays its text.
-    (current as unknown as Record<string, unknown>)[key] = NUMBER_KEYS.has(key) ? v : String(v);
+    (this.current as unknown as Record<string, unknown>)[key] = NUMBER_KEYS.has(key) ? v : String(v);
   }
-  flush();
-  for (const [typed, { cell, count }] of badPeriods)
-    problems.warning("history-period", HISTORY_SHEET, cell, {
-      vi: `Kỳ báo cáo "${typed}" không hợp lệ (${count} dòng, dòng đầu ở ô ${cell}): các dòng này được giữ nguyên nhưng không tính vào xu hướng. Hãy sửa thành dạng 2026-H1, 2026-H2 hoặc 2026.`,
-      en: `Report period "${typed}" is not valid (${count} row${count === 1 ? "" : "s"}, first at ${cell}): these rows are kept as they are but not counted in the trends. Correct it to 2026-H1, 2026-H2 or 2026.`,
-    });
-  if (extraCells > 0) {
-    const names = [...extra.values()].map((n) => `"${n}"`).join(", ");
-    problems.error("history-column", HISTORY_SHEET, firstExtra, {
-      vi: `Trang "${HISTORY_SHEET}" có ${extraCells} ô ngoài các cột của bảng lịch sử${names ? ` (cột ${names})` : ""}, từ ô ${firstExtra}: ghi lại sổ sẽ làm mất chúng, nên sổ không được ghi lại. Hãy chuyển các ô đó sang trang khác.`,
-      en: `The "${HISTORY_SHEET}" sheet has ${extraCells} cell${extraCells === 1 ? "" : "s"} outside the history table's columns${names ? ` (columns ${names})` : ""}, from ${firstExtra}: rewriting the book would lose them, so it is not written back. Move them to another sheet.`,
-    });
+
+  /** The history read; null when the cells were not in row order (read the sheet whole instead). */
+  finish(): HistoryRead | null {
+    if (this.disordered) return null;
+    if (this.headerRow === 0 && this.pending.length > 0) this.tryHeader();
+    const problems = this.problems;
+    if (!this.headerRow) {
+      if (this.any)
+        problems.error("history-header", HISTORY_SHEET, "", {
+          vi: `Trang "${HISTORY_SHEET}" không có dòng tiêu đề (Kỳ báo cáo, Mã đơn vị…): lịch sử không đọc được và sổ sẽ không được ghi lại. Hãy khôi phục dòng tiêu đề (xem một sổ mới tạo).`,
+          en: `The "${HISTORY_SHEET}" sheet has no header row (Kỳ báo cáo, Mã đơn vị…): the history cannot be read and the book will not be written back. Restore the header row (see a newly made book).`,
+        });
+      return { rows: [], problems: problems.items, intact: !this.any, present: true };
+    }
+    const found = [...this.columns.values()];
+    for (const m of HISTORY_COLUMNS.filter((c) => !found.includes(c.key)))
+      problems.warning("history-column", HISTORY_SHEET, address(this.headerRow, 1), {
+        vi: `Trang "${HISTORY_SHEET}" thiếu cột "${m.header}": các dòng được đọc không có cột này.`,
+        en: `The "${HISTORY_SHEET}" sheet lacks the "${m.header}" column: rows are read without it.`,
+      });
+    this.flush();
+    for (const [typed, { cell, count }] of this.badPeriods)
+      problems.warning("history-period", HISTORY_SHEET, cell, {
+        vi: `Kỳ báo cáo "${typed}" không hợp lệ (${count} dòng, dòng đầu ở ô ${cell}): các dòng này được giữ nguyên nhưng không tính vào xu hướng. Hãy sửa thành dạng 2026-H1, 2026-H2 hoặc 2026.`,
+        en: `Report period "${typed}" is not valid (${count} row${count === 1 ? "" : "s"}, first at ${cell}): these rows are kept as they are but not counted in the trends. Correct it to 2026-H1, 2026-H2 or 2026.`,
+      });
+    if (this.extraCells > 0) {
+      const names = [...this.extra.values()].map((n) => `"${n}"`).join(", ");
+      const firstExtra = this.firstExtra;
+      problems.error("history-column", HISTORY_SHEET, firstExtra, {
+        vi: `Trang "${HISTORY_SHEET}" có ${this.extraCells} ô ngoài các cột của bảng lịch sử${names ? ` (cột ${names})` : ""}, từ ô ${firstExtra}: ghi lại sổ sẽ làm mất chúng, nên sổ không được ghi lại. Hãy chuyển các ô đó sang trang khác.`,
+        en: `The "${HISTORY_SHEET}" sheet has ${this.extraCells} cell${this.extraCells === 1 ? "" : "s"} outside the history table's columns${names ? ` (columns ${names})` : ""}, from ${firstExtra}: rewriting the book would lose them, so it is not written back. Move them to another sheet.`,
+      });
+    }
+    return { rows: this.rows, problems: problems.items, intact: this.extraCells === 0, present: true };
   }
-  return { rows, problems: problems.items, intact: extraCells === 0, present: true };
 }
 
 /** Column letter of a history field in a newly written book (for messages and tests). */

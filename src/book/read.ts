@@ -34,6 +34,7 @@ import { TRACKING_SHEET, type TrackingEntry } from "../workbook/tracking";
 import {
   readXlsx,
   XlsxReadError,
+  type CellSink,
   type InflateRaw,
   type ReadCell,
   type ReadSheet,
@@ -41,7 +42,7 @@ import {
 } from "../xlsx/read";
 import { BookProblems, type BookProblem } from "./problems";
 import { readTrackingEntries } from "./tracking-entries";
-import { readHistory, type HistoryRead } from "./history";
+import { HistoryReader, isHistorySheet, readHistory, type HistoryRead } from "./history";
 import { HISTORY_SHEET } from "../workbook/history";
 import { TRENDS_SHEET } from "../workbook/trends";
 
@@ -79,6 +80,8 @@ const BOOK_SHEETS = [APPENDIX_SHEET, UNITS_SHEET, ASSIGN_SHEET, INFO_SHEET] as c
 /** Reads a book file. */
 export function readBook(bytes: Uint8Array, options: BookReadOptions = {}): BookRead {
   let wb: ReadWorkbook;
+  // The history is read cell by cell as the sheet is parsed: no cell objects kept for half a million rows.
+  let history: HistoryReader | undefined;
   try {
     // Validations are not needed to read the plan; the tracking sheet's formulas are skipped.
     wb = readXlsx(bytes, {
@@ -88,6 +91,15 @@ export function readBook(bytes: Uint8Array, options: BookReadOptions = {}): Book
         (options.history === true || !DERIVED_SHEETS.includes(name)),
       limits: options.history ? HISTORY_LIMITS : { maxFileBytes: HISTORY_LIMITS.maxFileBytes },
       ...(options.inflateRaw ? { inflateRaw: options.inflateRaw } : {}),
+      ...(options.history
+        ? {
+            cellSink: (name: string): CellSink | undefined => {
+              if (!isHistorySheet(name) || history) return undefined;
+              history = new HistoryReader();
+              return { cell: (c) => history!.add(c), restart: () => (history = new HistoryReader()) };
+            },
+          }
+        : {}),
     });
   } catch (error) {
     const text: Text =
@@ -109,8 +121,27 @@ export function readBook(bytes: Uint8Array, options: BookReadOptions = {}): Book
   }
   const read = readBookWorkbook(wb);
   if (options.tracking && read.plan) read.tracking = readTrackingEntries(wb, read.plan);
-  if (options.history && read.plan) read.history = readHistory(wb);
+  if (options.history && read.plan) read.history = historyOf(bytes, wb, history, options);
   return read;
+}
+
+/** The history its reader collected, or (cells out of row order: another program's file) read whole. */
+function historyOf(
+  bytes: Uint8Array,
+  wb: ReadWorkbook,
+  reader: HistoryReader | undefined,
+  options: BookReadOptions,
+): HistoryRead {
+  if (!reader) return readHistory(wb);
+  const read = reader.finish();
+  if (read) return read;
+  const whole = readXlsx(bytes, {
+    valuesOnly: true,
+    sheetFilter: isHistorySheet,
+    limits: HISTORY_LIMITS,
+    ...(options.inflateRaw ? { inflateRaw: options.inflateRaw } : {}),
+  });
+  return readHistory(whole);
 }
 
 /** A sheet as rows of cells, for lookups by (row, column). */

@@ -2,16 +2,14 @@
  * A zip writer on Node's zlib for the command line: several times faster than the JavaScript
  * deflate, which matters in a short-lived process where that code never gets warm. Same contract
  * as the browser's fflate path: deterministic bytes (fixed 1980-01-01 times, parts in the order
- * given), UTF-8 names, deflate level 6; plain zip (no zip64: a workbook part never nears 4 GB).
- * A part over 1 MiB (the consolidated "Kiểm tra" sheet of thousands of files) is deflated at level
- * 4: about three times faster than 6 on that XML for some 7 % more bytes.
+ * given), UTF-8 names, deflate level by size (src/xlsx/write deflateLevel: lighter for big parts);
+ * plain zip (no zip64: a workbook part never nears 4 GB).
  */
 import { crc32, deflateRawSync } from "zlib";
-import type { ZipParts } from "../xlsx/write";
+import { deflateLevel, type ZipParts } from "../xlsx/write";
 
 const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
 const DOS_TIME = 0;
-const BIG_PART = 1 << 20;
 
 export const nodeZip: ZipParts = (parts) => {
   const chunks: Uint8Array[] = [];
@@ -19,7 +17,7 @@ export const nodeZip: ZipParts = (parts) => {
   let offset = 0;
   for (const [path, data] of parts) {
     const name = Buffer.from(path, "utf8");
-    const deflated = deflateRawSync(data, { level: data.length > BIG_PART ? 4 : 6 });
+    const deflated = deflateRawSync(data, { level: deflateLevel(data.length) });
     // Store what does not shrink (tiny parts), as zip tools do.
     const stored = deflated.length >= data.length;
     const body = stored ? data : deflated;

@@ -50,8 +50,28 @@ function build(kind: ReportPeriod["kind"], year: number): ReportPeriod {
   }
 }
 
+/**
+ * Periods by the text naming them: a history asks for the same few periods half a million times.
+ * The objects are shared, hence frozen. Bounded, so odd input cannot grow it without limit.
+ */
+const periodCache = new Map<string, ReportPeriod | null>();
+
 /** The period an id names ("2026-H1", "2026-h2", "2026"); null for anything else. */
 export function reportPeriod(id: string): ReportPeriod | null {
+  let p = periodCache.get(id);
+  if (p === undefined) {
+    p = parsePeriod(id);
+    if (p) {
+      Object.freeze(p.label);
+      Object.freeze(p);
+    }
+    if (periodCache.size >= 10_000) periodCache.clear();
+    periodCache.set(id, p);
+  }
+  return p;
+}
+
+function parsePeriod(id: string): ReportPeriod | null {
   const m = /^(\d{4})(?:-([Hh][12]))?$/.exec(id.trim());
   if (!m) return null;
   const year = Number(m[1]);

@@ -96,12 +96,35 @@ export function historyStyles(t: Typography): Record<string, Style> {
   };
 }
 
-function cellOf(key: HistoryKey, value: HistoryRow[HistoryKey]): { value: CellValue; style: string } | null {
-  if (value === null || value === "") return null;
-  if (DATE_KEYS.has(key) && typeof value === "string" && isIsoDate(value))
-    return { value: { date: value }, style: "historyDate" };
-  if (NUMBER_KEYS.has(key) && typeof value === "number") return { value, style: "historyNumber" };
-  return { value: String(value), style: "historyText" };
+type HistoryCell = { value: CellValue; style: string };
+
+/**
+ * Cells by value, one object per distinct value and kind: the same period, labels, dates and unit
+ * names fill most of half a million rows, and the renderers only read cells.
+ */
+class CellCache {
+  private readonly text = new Map<string, HistoryCell>();
+  private readonly numbers = new Map<number, HistoryCell>();
+  private readonly dates = new Map<string, HistoryCell>();
+
+  of(key: HistoryKey, value: HistoryRow[HistoryKey]): HistoryCell | null {
+    if (value === null || value === "") return null;
+    if (DATE_KEYS.has(key) && typeof value === "string") {
+      const known = this.dates.get(value);
+      if (known) return known;
+      if (isIsoDate(value)) return cached(this.dates, value, () => ({ value: { date: value }, style: "historyDate" }));
+    }
+    if (NUMBER_KEYS.has(key) && typeof value === "number")
+      return cached(this.numbers, value, () => ({ value, style: "historyNumber" }));
+    const text = String(value);
+    return cached(this.text, text, () => ({ value: text, style: "historyText" }));
+  }
+}
+
+function cached<K>(map: Map<K, HistoryCell>, key: K, make: () => HistoryCell): HistoryCell {
+  let cell = map.get(key);
+  if (cell === undefined) map.set(key, (cell = make()));
+  return cell;
 }
 
 /**
@@ -126,7 +149,9 @@ export function historySheet(rows: readonly HistoryRow[], typography: Typography
   );
   const built = s.build();
   // Rows pushed directly: the builder's per-cell bookkeeping is too slow for half a million rows.
-  for (const r of rows) built.rows.push({ cells: HISTORY_COLUMNS.map((c) => cellOf(c.key, r[c.key])) });
+  const cells = new CellCache();
+  const keys = HISTORY_COLUMNS.map((c) => c.key);
+  for (const r of rows) built.rows.push({ cells: keys.map((k) => cells.of(k, r[k])) });
   const last = h + Math.max(rows.length, 1);
   built.tables.push({
     name: HISTORY_TABLE,

@@ -4,6 +4,7 @@ export { XlsxReadError, type XlsxReadErrorCode } from "./errors";
 export { readXlsx } from "./workbook";
 export {
   DEFAULT_LIMITS,
+  type CellSink,
   type InflateRaw,
   type InputFormat,
   type ReadCell,

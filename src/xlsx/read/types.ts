@@ -100,6 +100,18 @@ export interface ReadOptions {
   valuesOnly?: boolean;
   /** Faster decompression where the platform has it natively; absent → the built-in decoder (browser). */
   inflateRaw?: InflateRaw;
+  /**
+   * A very large sheet read without holding a cell object per cell: when this gives a function for a
+   * sheet, its cells are handed to it one by one in the order the file stores them and the sheet's
+   * `cells` stays empty. Merges and limits as usual.
+   */
+  cellSink?: (sheetName: string) => CellSink | undefined;
+}
+
+export interface CellSink {
+  cell(cell: ReadCell): void;
+  /** Forget the cells given so far: they are all given again, from the first (a fast path gave up). */
+  restart(): void;
 }
 
 export const DEFAULT_LIMITS: Readonly<ReadLimits> = Object.freeze({

@@ -84,6 +84,18 @@ function normalizeRef(ref: string): string {
   return ref.replace(/\$/g, "").toUpperCase();
 }
 
+/** ReadOptions.cellSink for a reader that builds every cell anyway (.ods): the same contract after the fact. */
+function sinkCells(wb: ReadWorkbook, options: ReadOptions): ReadWorkbook {
+  if (!options.cellSink) return wb;
+  for (const sheet of wb.sheets) {
+    const sink = options.cellSink(sheet.name);
+    if (!sink) continue;
+    for (const c of sheet.cells) sink.cell(c);
+    sheet.cells = [];
+  }
+  return wb;
+}
+
 function makeSheet(name: string, state: ReadSheet["state"], content: SheetContent): ReadSheet {
   let index: Map<string, ReadCell> | undefined;
   return {
@@ -146,7 +158,8 @@ function readPackage(zip: ZipArchive, limits: ReadLimits, options: ReadOptions):
   if (mimetype && mimetype.compSize < 200) {
     const mt = readText(zip, "mimetype")?.trim() ?? "";
     // LibreOffice's own format: read into the same shape, under the same limits.
-    if (mt.startsWith("application/vnd.oasis.opendocument.spreadsheet")) return readOdsPackage(zip, limits, options);
+    if (mt.startsWith("application/vnd.oasis.opendocument.spreadsheet"))
+      return sinkCells(readOdsPackage(zip, limits, options), options);
   }
   const ct = readContentTypes(zip);
   const rootRels = readRels(zip, "");
@@ -194,7 +207,10 @@ function readPackage(zip: ZipArchive, limits: ReadLimits, options: ReadOptions):
     const rel = relById.get(s.relId);
     if (!rel || rel.external) throw readErrors.missingPart(`${mainPart} → ${s.name}`);
     const part = requirePart(zip, rel.target);
-    const content = rel.type.endsWith("/worksheet") ? parseWorksheet(xmlOf(zip, part), part, ctx) : EMPTY_CONTENT();
+    const sink = options.cellSink?.(s.name);
+    const content = rel.type.endsWith("/worksheet")
+      ? parseWorksheet(xmlOf(zip, part), part, ctx, sink)
+      : EMPTY_CONTENT();
     sheets.push(makeSheet(s.name, s.state, content));
   }
 

@@ -3,7 +3,7 @@ import { columnLetter } from "../../workbook/a1";
 import { readErrors } from "./errors";
 import { shiftFormula } from "./formula";
 import { DEFAULT_STYLE, type Styles } from "./styles";
-import type { ReadCell, ReadValidation } from "./types";
+import type { CellSink, ReadCell, ReadValidation } from "./types";
 import { parseXml, unescapeOoxml, xmlBool } from "./xml";
 
 export interface SheetContent {
@@ -102,6 +102,13 @@ function isoToSerial(v: string): number {
   return (ms - EPOCH_1900) / 86400000;
 }
 
+/** The plain shapes the sink's fast path reads (sticky: each must match exactly where the last ended). */
+const SPACE = /\s+/y;
+const PLAIN_ROW = /<row r="(\d+)"(?: [a-zA-Z]+="[^"<>&]*")*(\/?)>\s*/y;
+const PLAIN_CELL =
+  /<c r="([A-Z]+\d+)"(?: s="(\d+)")?(?: t="([a-zA-Z]+)")?(?:\/>|>(?:<v>([^<&]*)<\/v>|(<v\/>))?<\/c>)\s*/y;
+const ROW_END = /<\/row>/y;
+
 const enum Capture {
   None,
   Value,
@@ -112,7 +119,8 @@ const enum Capture {
   Sqref,
 }
 
-export function parseWorksheet(xml: string, part: string, ctx: SheetContext): SheetContent {
+/** `sink`: cells go to it instead of into `cells` (ReadOptions.cellSink). */
+export function parseWorksheet(xml: string, part: string, ctx: SheetContext, sink?: CellSink): SheetContent {
   const cells: ReadCell[] = [];
   const merges: string[] = [];
   const validations: ReadValidation[] = [];
@@ -222,12 +230,73 @@ export function parseWorksheet(xml: string, part: string, ctx: SheetContext): Sh
     };
     if (formula !== undefined) cell.formula = formula;
     if (style.numFmt !== undefined) cell.numFmt = style.numFmt;
+    if (rowNum > maxRow) maxRow = rowNum;
+    if (colNum > maxCol) maxCol = colNum;
+    if (sink) return sink.cell(cell);
     const last = cells[cells.length - 1];
     if (last && (last.row > rowNum || (last.row === rowNum && last.col >= colNum))) sorted = false;
     cells.push(cell);
-    if (rowNum > maxRow) maxRow = rowNum;
-    if (colNum > maxCol) maxCol = colNum;
   };
+
+  /**
+   * A sheet given to a sink is usually huge and plain (a history of half a million rows, as this
+   * program or LibreOffice or Excel writes it): its cells are read by a scanner that knows only that
+   * plain shape — anything else (formulas, inline text, entities, prefixes, whitespace inside tags)
+   * and the sheet is read again by the full parser from its first cell.
+   */
+  const scanPlainCells = (from: number, to: number): boolean => {
+    let pos = from;
+    const match = (re: RegExp): RegExpExecArray | null => {
+      re.lastIndex = pos;
+      const m = re.exec(xml);
+      if (m) pos = re.lastIndex;
+      return m;
+    };
+    while (pos < to) {
+      if (match(SPACE) && pos >= to) break;
+      const row = match(PLAIN_ROW);
+      if (!row) return false;
+      const r = Number(row[1]);
+      if (!(r >= 1 && r <= 1048576)) return false;
+      rowNum = r;
+      if (row[2] === "/") continue;
+      for (;;) {
+        const c = match(PLAIN_CELL);
+        if (!c) {
+          if (match(ROW_END)) break;
+          return false;
+        }
+        if (++budget.cells > budget.limit) throw readErrors.tooManyCells(budget.limit, part);
+        if (!parseRef(c[1]!) || refOut.row !== rowNum) return false;
+        colNum = refOut.col;
+        cellRef = c[1]!;
+        cellStyle = c[2] === undefined ? 0 : Number(c[2]);
+        cellType = c[3] ?? "n";
+        if (cellType === "inlineStr") return false;
+        v = c[4] ?? (c[5] ? "" : undefined);
+        f = undefined;
+        fShared = undefined;
+        inlineText = undefined;
+        finishCell();
+      }
+    }
+    return pos <= to;
+  };
+  if (sink) {
+    const open = xml.indexOf("<sheetData>");
+    const close = xml.indexOf("</sheetData>");
+    if (open >= 0 && close > open) {
+      const before = budget.cells;
+      if (scanPlainCells(open + "<sheetData>".length, close)) {
+        xml = xml.slice(0, open) + "<sheetData></sheetData>" + xml.slice(close + "</sheetData>".length);
+      } else {
+        budget.cells = before;
+        maxRow = 0;
+        maxCol = 0;
+        sink.restart();
+      }
+    }
+  }
 
   parseXml(xml, part, {
     open(name, a, selfClosing) {

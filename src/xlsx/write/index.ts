@@ -43,7 +43,7 @@ export function renderXlsx(spec: WorkbookSpec, options: RenderXlsxOptions = {}):
   const overrides: Array<readonly [string, string]> = [["/xl/workbook.xml", CONTENT_TYPE.workbook]];
   const sheetRels: Relationship[] = [];
   const tableParts: Array<readonly [string, string]> = [];
-  const sheetParts: Array<readonly [string, string]> = [];
+  const sheetParts: Array<readonly [string, string | Uint8Array]> = [];
   let needsRecalc = false;
   let tableId = 0;
   let drawingId = 0;
@@ -129,7 +129,7 @@ export function renderXlsx(spec: WorkbookSpec, options: RenderXlsxOptions = {}):
   if (custom !== null) rootRels.push({ id: "rId4", type: REL_TYPE.customProperties, target: "docProps/custom.xml" });
 
   // Sheets are rendered before the workbook-level parts that collect from them (strings, styles, recalc).
-  const text: Array<readonly [string, string]> = [
+  const text: Array<readonly [string, string | Uint8Array]> = [
     ["[Content_Types].xml", contentTypesXml(overrides)],
     ["_rels/.rels", relsXml(rootRels)],
     ["docProps/core.xml", coreXml(spec.properties, options.modified)],
@@ -147,11 +147,27 @@ export function renderXlsx(spec: WorkbookSpec, options: RenderXlsxOptions = {}):
   return zipParts(text, options.zip);
 }
 
+/**
+ * The deflate level of a part: 6 (zip tools' default) unless the part is huge — a history of half a
+ * million rows is a 200 MB sheet, which level 3 compresses about 2.5× faster for about 12% more bytes.
+ */
+export function deflateLevel(bytes: number): 3 | 4 | 6 {
+  if (bytes > 32 * 1024 * 1024) return 3;
+  // The consolidated "Kiểm tra" sheet of thousands of files: about three times faster than 6 on
+  // that XML for some 7 % more bytes.
+  if (bytes > 1024 * 1024) return 4;
+  return 6;
+}
+
 /** A package's XML parts as UTF-8, zipped in the order given (the .docx writer zips the same way). */
-export function zipParts(text: ReadonlyArray<readonly [string, string]>, zip?: ZipParts): Uint8Array {
-  if (zip) return zip(text.map(([path, xml]) => [path, strToU8(xml)] as const));
+export function zipParts(text: ReadonlyArray<readonly [string, string | Uint8Array]>, zip?: ZipParts): Uint8Array {
+  const utf8 = (xml: string | Uint8Array) => (typeof xml === "string" ? strToU8(xml) : xml);
+  if (zip) return zip(text.map(([path, xml]) => [path, utf8(xml)] as const));
   const files: Zippable = {};
-  for (const [path, xml] of text) files[path] = strToU8(xml);
+  for (const [path, xml] of text) {
+    const data = utf8(xml);
+    files[path] = [data, { level: deflateLevel(data.length) }];
+  }
   return zipSync(files, { level: 6, mtime: ZIP_MTIME });
 }
 

@@ -10,14 +10,22 @@ export class SharedStringsPart {
   /** Index of the string, adding it on first use. */
   add(s: string): number {
     this.uses++;
+    // Text as given is nearly always clean: look it up before scanning it.
+    let i = this.index.get(s);
+    if (i !== undefined) return i;
     const clean = stripForbidden(s);
-    let i = this.index.get(clean);
+    i = this.index.get(clean);
     if (i === undefined) {
       i = this.strings.length;
       this.strings.push(clean);
       this.index.set(clean, i);
     }
     return i;
+  }
+
+  /** One more cell refers to a string already added (a cell rendered once and written again). */
+  reuse(): void {
+    this.uses++;
   }
 
   toXml(): string {

@@ -1,4 +1,5 @@
 /** xl/worksheets/sheetN.xml: one sheet of the description, element by element in schema order. */
+import { strToU8 } from "fflate";
 import type { RangePos } from "../../workbook/a1";
 import { address, columnLetter } from "../../workbook/a1";
 import { isoToSerial, serialToIso } from "../../dates";
@@ -11,6 +12,24 @@ import type { SharedStringsPart } from "./sharedStrings";
 import { argb, type StylesPart } from "./styles";
 import type { PreparedTable } from "./table";
 import { el, escapeText, NS, num, XML_DECLARATION } from "./xml";
+
+/** Characters of rows encoded at a time (see sheetData). */
+const GROUP_CHARS = 1 << 16;
+/**
+ * Where a large sheet's encoded rows go in its XML: a NUL, which no text in the part can hold (every
+ * string passes stripForbidden), so the split cannot find it anywhere else.
+ */
+const SHEET_DATA_SLOT = "\u0000sheetData\u0000";
+
+function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
 
 /** Excel's limits (Excel specifications and limits; beyond them Excel repairs or refuses the file). */
 const LIMITS = {
@@ -40,7 +59,8 @@ export interface WorksheetContext {
 }
 
 export interface WorksheetOutput {
-  xml: string;
+  /** The part's XML; already UTF-8 for a sheet too large to hold as one string (a long history). */
+  xml: string | Uint8Array;
   /** Some formula has no cached result: the workbook must ask for a recalculation on load. */
   needsRecalc: boolean;
 }
@@ -117,7 +137,7 @@ class SheetWriter {
           this.sheetViews() +
           el("sheetFormatPr", { defaultRowHeight: defaultRowHeight(this.ctx.spec.defaultFont.size) }) +
           this.cols() +
-          sheetData +
+          (typeof sheetData === "string" ? sheetData : SHEET_DATA_SLOT) +
           (sh.protection ? sheetProtectionXml(sh.protection, this.where("protection")) : "") +
           (merges.length
             ? el("mergeCells", { count: merges.length }, merges.map((m) => el("mergeCell", { ref: m })).join(""))
@@ -135,7 +155,9 @@ class SheetWriter {
             : "") +
           this.extLst(),
       );
-    return { xml, needsRecalc: this.needsRecalc };
+    if (typeof sheetData === "string") return { xml, needsRecalc: this.needsRecalc };
+    const [head, tail] = xml.split(SHEET_DATA_SLOT) as [string, string];
+    return { xml: concatBytes([strToU8(head), ...sheetData, strToU8(tail)]), needsRecalc: this.needsRecalc };
   }
 
   private sheetPr(): string {
@@ -212,9 +234,15 @@ class SheetWriter {
     return el("cols", {}, items.join(""));
   }
 
-  private sheetData(): string {
+  private sheetData(): string | Uint8Array[] {
     if (this.sheet.rows.length > MAX_ROWS) throw new WorkbookSpecError(this.where("more rows than Excel's 1048576"));
-    const rows: string[] = [];
+    // Rows are gathered into groups that are encoded as they fill: half a million rows never become
+    // one string of millions of pieces (slow to build, and then to flatten and encode).
+    const chunks: Uint8Array[] = [];
+    let group = "";
+    const letters: string[] = [];
+    // A cell object used again (a history repeats the same labels and dates) is rendered once.
+    const tails = new Map<Cell, { tail: string; text: boolean }>();
     this.sheet.rows.forEach((row, r) => {
       const rowNumber = r + 1;
       if (row.height !== undefined && !(row.height >= 0 && row.height <= LIMITS.rowHeight)) {
@@ -223,19 +251,37 @@ class SheetWriter {
       if (row.cells.length > MAX_COLUMNS)
         throw new WorkbookSpecError(this.where(`row ${rowNumber}: more than 16384 cells`));
       let cells = "";
-      row.cells.forEach((cell, c) => {
-        if (cell) cells += this.cell(cell, address(rowNumber, c + 1));
-      });
+      const cs = row.cells;
+      for (let c = 0; c < cs.length; c++) {
+        const cell = cs[c];
+        if (!cell) continue;
+        const ref = (letters[c] ??= columnLetter(c + 1)) + rowNumber;
+        const known = tails.get(cell);
+        if (known) {
+          if (known.text) this.ctx.strings.reuse();
+          cells += `<c r="${ref}${known.tail}`;
+          continue;
+        }
+        const xml = this.cell(cell, ref);
+        cells += xml;
+        // Only plain values have a tail that does not depend on the cell's place.
+        const v = cell.value;
+        if (v !== null && typeof v === "object" && !("date" in v)) continue;
+        if (tails.size < 100_000 && xml !== "")
+          tails.set(cell, { tail: xml.slice(6 + ref.length), text: typeof v === "string" });
+      }
       if (cells === "" && row.height === undefined) return;
-      rows.push(
-        el(
-          "row",
-          { r: rowNumber, ht: row.height, customHeight: row.height === undefined || row.fit ? undefined : true },
-          cells,
-        ),
-      );
+      group +=
+        row.height === undefined
+          ? `<row r="${rowNumber}">${cells}</row>`
+          : el("row", { r: rowNumber, ht: row.height, customHeight: row.fit ? undefined : true }, cells);
+      if (group.length >= GROUP_CHARS) {
+        chunks.push(strToU8(group));
+        group = "";
+      }
     });
-    return rows.length ? el("sheetData", {}, rows.join("")) : "<sheetData/>";
+    if (chunks.length === 0) return group === "" ? "<sheetData/>" : `<sheetData>${group}</sheetData>`;
+    return [strToU8("<sheetData>"), ...chunks, strToU8(`${group}</sheetData>`)];
   }
 
   private cell(cell: Cell, ref: string): string {
