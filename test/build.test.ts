@@ -260,6 +260,7 @@ describe("built task pane in headless Chromium", () => {
         "Tổng hợp",
         "Tô màu hạn",
         "In ấn",
+        "Xu hướng / Sơ kết",
       ]);
     } finally {
       await s.context.close();

@@ -1,9 +1,15 @@
 /** Which page the pane shows: `?page=` (what the ribbon buttons pass), else `#page=`, else the first. */
+/** The pages with a ribbon button (and its icons in the manifest). */
 export const PAGE_IDS = ["tracking", "forms", "consolidate", "highlight", "print"] as const;
-export type PageId = (typeof PAGE_IDS)[number];
+/** Pages reached from the pane's tabs only (or `?page=`): no ribbon button of their own. */
+export const PANE_ONLY_PAGE_IDS = ["trends"] as const;
+export type PageId = (typeof PAGE_IDS)[number] | (typeof PANE_ONLY_PAGE_IDS)[number];
 
 export function isPageId(value: unknown): value is PageId {
-  return typeof value === "string" && (PAGE_IDS as readonly string[]).includes(value);
+  return (
+    typeof value === "string" &&
+    ((PAGE_IDS as readonly string[]).includes(value) || (PANE_ONLY_PAGE_IDS as readonly string[]).includes(value))
+  );
 }
 
 export function pageFromLocation(location: { search: string; hash: string }): PageId {

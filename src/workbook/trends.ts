@@ -226,7 +226,7 @@ export function trendsSheet(
 }
 
 /** Series colours: green done, orange late, blue in progress, red overdue, grey not reported. */
-const TREND_COLORS: Partial<Record<DeadlineClass, string>> = {
+export const TREND_COLORS: Partial<Record<DeadlineClass, string>> = {
   "done-on-time": "70AD47",
   "done-late": "ED7D31",
   "in-progress": "5B9BD5",

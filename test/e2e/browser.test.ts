@@ -6,7 +6,7 @@
  * the consolidate page is used with the keyboard alone. Screenshots of each step go to
  * test-output/e2e/.
  */
-import { buildPage, launchChromium } from "./page";
+import { buildPage, launchChromium, panePage } from "./page";
 import { unzipSync } from "fflate";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
@@ -32,18 +32,8 @@ let server: StaticServer;
 let browser: Browser;
 const consoleErrors: string[] = [];
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    acceptDownloads: true,
-    viewport: { width: 420, height: 900 },
-    locale: "vi-VN",
-  });
-  const page = await context.newPage();
-  page.on("console", (m) => {
-    if (m.type() === "error") consoleErrors.push(m.text());
-  });
-  page.on("pageerror", (e) => consoleErrors.push(String(e)));
-  return page;
+function newPage(): Promise<Page> {
+  return panePage(browser, consoleErrors);
 }
 
 async function shot(page: Page, name: string): Promise<void> {

@@ -17,7 +17,9 @@ import { PLAN_SHEETS } from "../../src/workbook/book-layout";
 import { CONSOLIDATED_SHEETS } from "../../src/workbook/consolidated";
 import { isoToSerial } from "../../src/dates";
 import { reportForm } from "../../src/workbook/form";
+import { HISTORY_SHEET } from "../../src/workbook/history";
 import { TRACKING_SHEET } from "../../src/workbook/tracking";
+import { TRENDS_SHEET } from "../../src/workbook/trends";
 import { renderXlsx } from "../../src/xlsx/write";
 import { serveDirectory, type StaticServer } from "../addin/static-server";
 import { fillForm } from "../helpers/fill-form";
@@ -114,6 +116,52 @@ describe("the task pane inside Excel (stand-in office.js, recorded workbook)", (
     expect(await workbook<unknown>(`r.cell("Ghi chú riêng", "A1").value`)).toBe("Dữ liệu của người dùng");
     // Look for the office's plan sheets, read the sheet list, write, swap into place, freeze panes.
     expect((await workbook<number>("r.syncs")) - before).toBeLessThanOrEqual(5);
+  });
+
+  it("records the consolidation into the open workbook (Lịch sử, Xu hướng with its chart) and shows the trends page", async () => {
+    // The book in the open workbook is read first (the recording goes into it), then forms consolidated.
+    await page.getByRole("tab", { name: "Tổng hợp" }).click();
+    await page.getByTestId("plan-source-read-open").click();
+    await page.getByTestId("plan-source-progress").waitFor({ state: "detached" });
+    expect(await page.getByTestId("plan-source").innerText()).toMatch(/Kế hoạch từ sổ đang mở: 17 nhiệm vụ/);
+    const dir = mkdtempSync(join(tmpdir(), "nq08-excel-record-"));
+    const period = reportPeriod("2026-H1")!;
+    const paths = reportingUnits(plan)
+      .slice(0, 3)
+      .map((u) => {
+        const rows = plan.assignments
+          .get(u.code)!
+          .map((task) => ({ task, status: "Hoàn thành", completedOn: "15/5/2026" }));
+        const path = join(dir, `${u.code}.xlsx`);
+        writeFileSync(path, fillForm(renderXlsx(reportForm(plan, u, period)), rows));
+        return path;
+      });
+    await page.getByTestId("consolidate-file-input").setInputFiles(paths);
+    await page.getByTestId("consolidate-as-of").fill("2026-06-30");
+    await page.getByTestId("consolidate-run").click();
+    await page.getByTestId("consolidate-summary").waitFor({ timeout: 60000 });
+    const before = await workbook<number>("r.syncs");
+    await page.getByTestId("consolidate-record").click();
+    await page.getByTestId("consolidate-recorded").waitFor({ timeout: 60000 });
+    expect(await page.getByTestId("consolidate-recorded").innerText()).toMatch(/các kỳ trước được giữ/);
+    expect((await workbook<number>("r.syncs")) - before).toBeLessThanOrEqual(8);
+    const names = await workbook<string[]>("r.sheetNames()");
+    expect(names).toEqual(expect.arrayContaining([TRACKING_SHEET, TRENDS_SHEET, HISTORY_SHEET]));
+    expect(await workbook<number>(`r.sheet(${JSON.stringify(TRENDS_SHEET)}).charts.length`)).toBe(1);
+    expect(await workbook<unknown>(`r.cell("Ghi chú riêng", "A1").value`)).toBe("Dữ liệu của người dùng");
+
+    await page.getByTestId("consolidate-recorded").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(process.env.SHOTS_DIR ?? SHOTS, "excel-history-recorded.png"), fullPage: true });
+    await page.getByRole("tab", { name: "Xu hướng / Sơ kết" }).click();
+    await page.getByTestId("trends-chart").waitFor({ timeout: 60000 });
+    expect(await page.getByTestId("trends-source").innerText()).toMatch(/sổ đang mở: 1 kỳ/);
+    await page.getByTestId("trends-until").fill("31/12/2026");
+    await page.getByTestId("trends-review").click();
+    await page.getByTestId("trends-review-done").waitFor({ timeout: 60000 });
+    expect(await workbook<string[]>("r.sheetNames()")).toEqual(
+      expect.arrayContaining(["Sơ kết - Xu hướng", "Sơ kết - Lịch sử", TRENDS_SHEET, HISTORY_SHEET]),
+    );
+    await page.screenshot({ path: join(process.env.SHOTS_DIR ?? SHOTS, "excel-history-trends.png"), fullPage: true });
   });
 
   it("consolidates returned forms into sheets with a chart, and a click shows the problem's cell", async () => {

@@ -1,7 +1,7 @@
 /** What every end-to-end suite needs: the production page built into a folder of its own, and Debian's Chromium. */
 import { execFileSync } from "child_process";
 import { resolve } from "path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { serveDirectory, type StaticServer } from "../addin/static-server";
 
 const ROOT = resolve(__dirname, "..", "..");
@@ -48,4 +48,19 @@ export async function startPage(
       await server.close();
     },
   };
+}
+
+/** A pane-sized page that accepts downloads, collecting console errors and page errors into `errors`. */
+export async function panePage(browser: Browser, errors: string[]): Promise<Page> {
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    viewport: { width: 420, height: 900 },
+    locale: "vi-VN",
+  });
+  const page = await context.newPage();
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  return page;
 }

@@ -1,4 +1,4 @@
-import type * as React from "react";
+import * as React from "react";
 import type { Text } from "../../i18n";
 import type { PageId } from "../routing";
 import ConsolidatePage from "./consolidate";
@@ -11,6 +11,14 @@ import PrintPage from "./print";
 import { strings as print } from "./print/strings";
 import TrackingPage from "./tracking";
 import { strings as tracking } from "./tracking/strings";
+import { title as trendsTitle } from "./trends/title";
+
+/** Loaded on the first visit (its own chunk): the initial JavaScript does not grow with this page. */
+const TrendsLazy = React.lazy(() => import(/* webpackChunkName: "page-trends" */ "./trends"));
+
+function TrendsPage(): React.JSX.Element {
+  return React.createElement(React.Suspense, { fallback: null }, React.createElement(TrendsLazy));
+}
 
 export interface PageEntry {
   id: PageId;
@@ -26,4 +34,6 @@ export const PAGES: readonly PageEntry[] = [
   { id: "consolidate", title: consolidate.title, Component: ConsolidatePage },
   { id: "highlight", title: highlight.title, Component: HighlightPage },
   { id: "print", title: print.title, Component: PrintPage },
+  // Last: a review page visited twice a term, after the half-yearly work.
+  { id: "trends", title: trendsTitle, Component: TrendsPage },
 ];

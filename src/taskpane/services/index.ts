@@ -19,7 +19,12 @@ import type {
   HighlightRequest,
   PrintOutcome,
   PrintRequest,
+  RecordOutcome,
+  RecordRequest,
+  ReviewOutcome,
+  ReviewRequest,
   SheetLocation,
+  TrendsOutcome,
   TrackingOutcome,
   TrackingRequest,
 } from "./types";
@@ -112,4 +117,22 @@ export async function selectInExcel(excel: ExcelTarget, location: SheetLocation)
     sheet.getRange(location.address).select();
     await context.sync();
   });
+}
+
+/** Ghi vào sổ: the latest consolidation recorded into the book (download, or the open workbook). */
+export async function recordConsolidation(req: RecordRequest): Promise<RecordOutcome> {
+  const m = await import(/* webpackChunkName: "svc-history" */ "./impl/history");
+  return m.recordConsolidation(req);
+}
+
+/** Xu hướng: the recorded periods' figures from the book in use. */
+export async function historyTrends(excel?: ExcelTarget): Promise<TrendsOutcome> {
+  const m = await import(/* webpackChunkName: "svc-history" */ "./impl/history");
+  return m.historyTrends(excel);
+}
+
+/** Tải gói sơ kết: the review pack up to a date (download, or sheets in the open workbook). */
+export async function reviewPack(req: ReviewRequest): Promise<ReviewOutcome> {
+  const m = await import(/* webpackChunkName: "svc-history" */ "./impl/history");
+  return m.reviewPack(req);
 }

@@ -7,6 +7,7 @@ import type { SourceProgress as FileProgress } from "../../jobs/consolidate";
 import type { Text } from "../../i18n";
 import type { SkippedEntry } from "../../jobs/inputs";
 import type { IsoDate } from "../../plan/types";
+import type { PeriodTrend } from "../../workbook/trends";
 
 /** Runs a batch of Office.js work (Excel.run in the add-in; the recorder's context in tests). */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -177,3 +178,44 @@ export interface PrintOutcome {
 export interface TextError {
   text: Text;
 }
+
+// ---------------------------------------------------------------------------------------------
+// History: a consolidation recorded into the book; trends and the review pack
+
+export interface RecordRequest {
+  /** The consolidation to record (the page's latest). */
+  result: ConsolidationResult;
+  /** Today's date: a report date equal to it keeps the live =TODAY() on "Theo dõi". */
+  today: IsoDate;
+  soonDays?: number;
+  excel?: ExcelTarget;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export type RecordOutcome =
+  /** Browser page with the built-in plan: there is no book to record into. */
+  | { kind: "no-book"; text: Text }
+  /** Browser page: the picked book with the period recorded, under the same name. */
+  | { kind: "download"; download: Download; rows: number; notes: Text[]; problems: Text[] }
+  /** Excel mode: "Lịch sử", "Xu hướng" and "Theo dõi" written into the open workbook. */
+  | { kind: "excel"; report: ExcelWriteReport; rows: number; notes: Text[]; problems: Text[] };
+
+/** One recorded period's figures, as "Xu hướng" counts them, with the period's name. */
+export interface PeriodFigures extends PeriodTrend {
+  label: Text;
+}
+
+export type TrendsOutcome =
+  | { kind: "no-book"; text: Text }
+  | { kind: "trends"; source: Text; periods: PeriodFigures[]; rows: number; problems: Text[] };
+
+export interface ReviewRequest {
+  /** The periods that ended by this date. */
+  until: IsoDate;
+  excel?: ExcelTarget;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export type ReviewOutcome =
+  | { kind: "download"; download: Download; periods: string[] }
+  | { kind: "excel"; report: ExcelWriteReport; periods: string[] };

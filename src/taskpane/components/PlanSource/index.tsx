@@ -47,6 +47,25 @@ export const usePanelStyles = makeStyles({
 
 /** What the pane remembers across pages: the last book outcome (the plan itself lives in the services). */
 let remembered: BookOutcome | null = null;
+const listeners = new Set<() => void>();
+
+/** A book read elsewhere on a page (e.g. picked to record into): every PlanSource shows it. */
+export function rememberBook(outcome: BookOutcome | null): void {
+  remembered = outcome;
+  for (const listener of listeners) listener();
+}
+
+/** The last book outcome, re-rendering when another part of the pane reads a book. */
+export function useRememberedBook(): BookOutcome | null {
+  return React.useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => remembered,
+    () => remembered,
+  );
+}
 
 /**
  * Where the plan comes from: the built-in one, a picked book file (browser page) or the open
@@ -56,11 +75,8 @@ export default function PlanSource(): React.JSX.Element {
   const { t } = useAppContext();
   const styles = usePanelStyles();
   const excel = useExcelTarget();
-  const [outcome, setOutcome] = React.useState<BookOutcome | null>(remembered);
-  const keep = (o: BookOutcome | null) => {
-    remembered = o;
-    setOutcome(o);
-  };
+  const outcome = useRememberedBook();
+  const keep = rememberBook;
   const action = useAction(async (read: () => Promise<BookOutcome>) => keep(await read()), errorText);
 
   const used = outcome?.kind === "book" && outcome.used && outcome.summary;

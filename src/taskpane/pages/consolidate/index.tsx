@@ -47,6 +47,17 @@ const useStyles = makeStyles({
 
 const KINDS: PeriodKind[] = ["H1", "H2", "year"];
 
+/** "Ghi vào sổ" loads with its first showing (after a consolidation): the initial bundle stays as it was. */
+const RecordBookLazy = React.lazy(() => import(/* webpackChunkName: "page-record" */ "./RecordBook"));
+
+function RecordBook(props: { result: ConsolidationResult }): React.JSX.Element {
+  return (
+    <React.Suspense fallback={null}>
+      <RecordBookLazy result={props.result} />
+    </React.Suspense>
+  );
+}
+
 /** A count line with its severity's mark and colour; nothing when the count is 0. */
 function CountLine(props: { severity: keyof typeof SEVERITY_MARKS; text: string; count: number; testId: string }) {
   if (props.count === 0) return null;
@@ -301,6 +312,7 @@ export default function ConsolidatePage(): React.JSX.Element {
         <>
           <SummaryBox result={kept.result} kept />
           <ReportButton result={kept.result} />
+          <RecordBook result={kept.result} />
           <ResultLists
             result={kept.result}
             locations={kept.locations}
@@ -336,6 +348,7 @@ export default function ConsolidatePage(): React.JSX.Element {
           )}
           {more.error && <ErrorBar text={more.error} testId="consolidate-download-error" />}
           <ReportButton result={result} />
+          <RecordBook result={result} />
           <ResultLists
             result={result}
             locations={outcome.locations}

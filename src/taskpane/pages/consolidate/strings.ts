@@ -101,4 +101,24 @@ export const strings = {
   warning: { vi: "Cảnh báo", en: "Warning" },
   info: { vi: "Thông tin", en: "Note" },
   showInSheet: { vi: "Xem trong sổ", en: "Show in the workbook" },
+  record: { vi: "Ghi vào sổ", en: "Record in the book" },
+  recordHint: {
+    vi: "Ghi kết quả kỳ này vào trang Lịch sử của sổ theo dõi; trang Xu hướng và Theo dõi được cập nhật theo.",
+    en: "Record this period's results on the tracking book's Lịch sử sheet; the Xu hướng and Theo dõi sheets follow.",
+  },
+  recording: { vi: "Đang ghi vào sổ…", en: "Recording in the book…" },
+  recordedFile: {
+    vi: "Đã ghi kỳ {period} vào sổ ({rows} dòng lịch sử) và tải về {file}. Tệp sổ đã chọn trước đó không bị thay đổi: từ nay hãy dùng tệp vừa tải về.",
+    en: "Period {period} was recorded in the book ({rows} history rows) and {file} was downloaded. The book file picked before is not touched: use the downloaded one from now on.",
+  },
+  recordedExcel: {
+    vi: "Đã ghi kỳ {period} vào sổ đang mở ({rows} dòng lịch sử, các kỳ trước được giữ): các trang {sheets}.",
+    en: "Period {period} was recorded in the open workbook ({rows} history rows, earlier periods kept): sheets {sheets}.",
+  },
+  recordPick: { vi: "Chọn tệp sổ theo dõi (.xlsx) rồi ghi…", en: "Choose the tracking book file (.xlsx) and record…" },
+  recordBookErrors: {
+    vi: "Tệp sổ có lỗi nên không ghi được; xem phần “Kế hoạch đang dùng” ở đầu trang hoặc sửa sổ rồi chọn lại.",
+    en: "The book file has errors, so nothing was recorded; fix the book and choose it again.",
+  },
+  recordNotes: { vi: "Lưu ý khi ghi:", en: "Notes on recording:" },
 } satisfies PageStrings & Record<string, Text>;

@@ -16,7 +16,7 @@ import { TRACKING_SHEET, type TrackingEntry } from "../../../workbook/tracking";
 import { readXlsx, XlsxReadError, type ReadCell, type ReadSheet, type ReadWorkbook } from "../../../xlsx/read";
 import type { BookOutcome, BookSummary } from "../book-types";
 import type { ExcelTarget } from "../types";
-import { setPlan } from "./shared";
+import { setBookFile, setPlan } from "./shared";
 
 const BOOK_SHEETS = [APPENDIX_SHEET, UNITS_SHEET, ASSIGN_SHEET, INFO_SHEET];
 
@@ -69,7 +69,10 @@ export function loadBookFile(bytes: Uint8Array, name: string): BookOutcome {
       ],
     };
   }
-  return outcome(readBookWorkbook(wb), { vi: `tệp ${name}`, en: `file ${name}` }, false, wb);
+  const read = outcome(readBookWorkbook(wb), { vi: `tệp ${name}`, en: `file ${name}` }, false, wb);
+  // Kept so that a consolidation can be recorded into this very book (the page's "Ghi vào sổ").
+  if (read.kind === "book" && read.used) setBookFile({ name, bytes });
+  return read;
 }
 
 /** Back to the built-in plan (the page's "Dùng kế hoạch có sẵn"). */
@@ -158,7 +161,7 @@ export async function readWorkbookPlan(excel: ExcelTarget): Promise<BookOutcome>
 }
 
 /** Sheets read from the open workbook, in the shape the file readers return. */
-function workbookFromSheets(sheets: ReadSheet[], props: Record<string, string> = {}): ReadWorkbook {
+export function workbookFromSheets(sheets: ReadSheet[], props: Record<string, string> = {}): ReadWorkbook {
   return {
     format: "xlsx",
     sheets,

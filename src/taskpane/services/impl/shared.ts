@@ -34,11 +34,24 @@ let fromOpenWorkbook = false;
 /** What the office typed on "Theo dõi" of a picked book file, kept when the book is rebuilt. */
 let bookEntries: ReadonlyMap<string, TrackingEntry> | undefined;
 
+/** The picked book file itself (browser page): a period is recorded into it and it is downloaded again. */
+let bookFile: { name: string; bytes: Uint8Array } | null = null;
+
 /** Use this book's plan from now on (null: back to the built-in plan). */
 export function setPlan(plan: Plan | null, openWorkbook = false, entries?: ReadonlyMap<string, TrackingEntry>): void {
   bookPlan = plan;
   fromOpenWorkbook = plan !== null && openWorkbook;
   bookEntries = plan !== null ? entries : undefined;
+  bookFile = null;
+}
+
+/** Keeps the picked book's bytes (after setPlan): the book a period is recorded into. */
+export function setBookFile(file: { name: string; bytes: Uint8Array } | null): void {
+  bookFile = bookPlan && !fromOpenWorkbook ? file : null;
+}
+
+export function pickedBookFile(): { name: string; bytes: Uint8Array } | null {
+  return bookFile;
 }
 
 /** The picked book's "Theo dõi" entries (the open workbook's are read afresh when rebuilding). */
