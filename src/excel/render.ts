@@ -47,6 +47,12 @@ export interface RenderOptions {
    * spec's own sheet names always count as owned (a new sheet cannot take a name that is in use).
    */
   ownedSheets?: string[];
+  /**
+   * False when the sheets join a workbook that is something else (the office's book getting the
+   * consolidated sheets or a review pack): its document properties, which say what the workbook is
+   * and which plan it holds, are left as they are. Default true.
+   */
+  documentProperties?: boolean;
   onProgress?: (done: number, total: number) => void;
   /** Default ~4 MB, under Excel on the web's 5 MB limit. */
   maxRequestBytes?: number;
@@ -239,7 +245,7 @@ export async function renderToExcel(
   // --- 3. Swap: delete the previous owned sheets, rename the new ones into place (one round trip).
   const swapOps: Op[] = [
     ...definedNameOps(spec, existingNames),
-    ...propertyOps(spec),
+    ...(options.documentProperties === false ? [] : propertyOps(spec)),
     ...visibilityOps(spec),
     ...activeSheetOp(spec),
   ];

@@ -345,6 +345,23 @@ describe("consolidateFiles", () => {
     expect(out.result.problems.some((p) => p.file === "hong.xlsx" && p.severity === "error")).toBe(true);
   });
 
+  it("Excel mode: consolidating into the office's book leaves it a book (its properties kept, the plan still reads)", async () => {
+    const recorder = new ExcelRecorder(["Sheet1"]);
+    const excel = target(recorder);
+    await createTracking({ asOf: AS_OF, today: TODAY, soonDays: 30, titleSize: 14, tableSize: 13, excel });
+    const before = new Map(recorder.customProperties);
+    expect(before.size).toBeGreaterThan(0);
+    await consolidateFiles({ files: tenSources(), asOf: AS_OF, excel });
+    for (const name of Object.values(CONSOLIDATED_SHEETS)) expect(recorder.sheetNames()).toContain(name);
+    expect(new Map(recorder.customProperties)).toEqual(before);
+    try {
+      const read = await readWorkbookPlan(excel);
+      expect(read).toMatchObject({ kind: "book", used: true });
+    } finally {
+      setPlan(null);
+    }
+  });
+
   it("Excel mode: writes the consolidated sheets and the status chart; a click selects the row", async () => {
     const recorder = new ExcelRecorder(["Sheet1"]);
     const excel = target(recorder);

@@ -241,7 +241,11 @@ export async function reviewPack(req: ReviewRequest): Promise<ReviewOutcome> {
     renderToExcel(
       context,
       { ...review.spec, sheets, activeSheet: 0 },
-      { ownedSheets: sheets.map((s) => s.name), ...(req.onProgress ? { onProgress: req.onProgress } : {}) },
+      {
+        ownedSheets: sheets.map((s) => s.name),
+        documentProperties: false,
+        ...(req.onProgress ? { onProgress: req.onProgress } : {}),
+      },
     ),
   );
   return { kind: "excel", report, periods: review.periods };

@@ -204,6 +204,8 @@ export async function writeConsolidated(
 ): Promise<ExcelWriteReport> {
   const report = await renderToExcel(context, spec, {
     ownedSheets: spec.sheets.map((s) => s.name),
+    // The open workbook stays what it is (often the office's book): not stamped "consolidated".
+    documentProperties: false,
     ...(onProgress ? { onProgress } : {}),
   });
   let syncs = report.syncs;
