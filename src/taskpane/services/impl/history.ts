@@ -142,6 +142,12 @@ export async function recordConsolidation(req: RecordRequest): Promise<RecordOut
     };
   }
   if (!planIsFromOpenWorkbook()) throw new ServiceError(NOT_OPEN_BOOK);
+  // Refused before any round trip: nothing of the open workbook is needed to say so.
+  if (req.result.planId !== plan.id)
+    throw new ServiceError({
+      vi: `Kết quả tổng hợp thuộc kế hoạch khác (${req.result.planId}): không ghi vào sổ.`,
+      en: `The consolidation belongs to another plan (${req.result.planId}): not recorded in the book.`,
+    });
   return excel.run(async (context) => {
     const open = await readOpenBook(context, plan);
     const problems = problemTexts(open.history);
@@ -153,11 +159,6 @@ export async function recordConsolidation(req: RecordRequest): Promise<RecordOut
         },
         problems,
       );
-    if (req.result.planId !== plan.id)
-      throw new ServiceError({
-        vi: `Kết quả tổng hợp thuộc kế hoạch khác (${req.result.planId}): không ghi vào sổ.`,
-        en: `The consolidation belongs to another plan (${req.result.planId}): not recorded in the book.`,
-      });
     const recorded = recordPeriod(open.history.rows, plan, req.result);
     if ("refused" in recorded) throw refusal(recorded.refused, problems);
     const spec = bookWorkbook(plan, {
