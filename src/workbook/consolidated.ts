@@ -246,7 +246,7 @@ export function consolidatedBook(
       missing,
       result.missing.map((m) => m.code),
     ),
-    problems: result.problems.slice(0, MAX_PROBLEM_ROWS).map((_, i) => problems.rowOf(i)),
+    problems: problemLines(result.problems.slice(0, MAX_PROBLEM_ROWS)).lineOf.map((i) => problems.rowOf(i)),
     columns: Object.fromEntries(
       [summary, byTask, byUnit, missing, problems].map((x) => [x.sheet.name, x.sheet.columns.length] as const),
     ),
@@ -716,8 +716,58 @@ function missingSheet(plan: Plan, result: ConsolidationResult, t: Typography): L
 const MAX_PROBLEM_ROWS = 1_000_000;
 
 /** Messages in one language, `lang` (Vietnamese unless asked); the JSON summary keeps both. */
+/** Characters of an older copy's differing values shown in its one row (all of them stay in the file and the JSON). */
+const SUPERSEDED_LIST_MAX = 600;
+const SUPERSEDED_VALUE_MAX = 80;
+
+/**
+ * The problems as printed rows: an older copy's differing values ("superseded-value", one problem
+ * per cell) share one row listing cell and value, so twenty resends of a unit print as twenty rows,
+ * not one per value. `lineOf[i]` is the row index of problem i.
+ */
+export function problemLines(problems: readonly Problem[]): { lines: Problem[][]; lineOf: number[] } {
+  const lines: Problem[][] = [];
+  const lineOf: number[] = [];
+  for (const p of problems) {
+    const last = lines[lines.length - 1];
+    const head = last?.[0];
+    if (
+      last &&
+      head &&
+      p.code === "superseded-value" &&
+      head.code === p.code &&
+      head.file === p.file &&
+      head.sheet === p.sheet
+    )
+      last.push(p);
+    else lines.push([p]);
+    lineOf.push(lines.length - 1);
+  }
+  return { lines, lineOf };
+}
+
+/** "E7: Đang thực hiện; H12: Xong (=T("Xong")); …" — bounded, the rest named by count. */
+function valueList(values: readonly Problem[], lang: Lang): string {
+  const parts: string[] = [];
+  let used = 0;
+  for (const v of values) {
+    const raw = v.date ? dmy(v.date) : v.value === null ? "" : String(v.value);
+    const shown = raw.length > SUPERSEDED_VALUE_MAX ? `${raw.slice(0, SUPERSEDED_VALUE_MAX - 1)}…` : raw;
+    const part = `${v.cell}: ${shown}${v.formula !== undefined ? ` (=${v.formula})` : ""}`;
+    if (parts.length > 0 && used + part.length > SUPERSEDED_LIST_MAX) {
+      const rest = values.length - parts.length;
+      parts.push(lang === "en" ? `… ${rest} more (see the file)` : `… còn ${rest} ô (xem trong tệp)`);
+      break;
+    }
+    parts.push(part);
+    used += part.length + 2;
+  }
+  return parts.join("; ");
+}
+
 function problemsSheet(plan: Plan, result: ConsolidationResult, t: Typography, lang: Lang): List {
-  const shown: Problem[] = result.problems.slice(0, MAX_PROBLEM_ROWS);
+  const kept = result.problems.slice(0, MAX_PROBLEM_ROWS);
+  const shown = problemLines(kept).lines;
   const p = result.totals.problems;
   const tot = result.totals;
   const severity = (x: Severity) => tr(SEVERITY_LABELS[x], lang);
@@ -750,18 +800,22 @@ function problemsSheet(plan: Plan, result: ConsolidationResult, t: Typography, l
       s.height(row, 36);
       return row + 1;
     },
-    rows: shown.map((x, i) => [
-      i + 1,
-      fileLabel(x.file),
-      x.sheet || null,
-      x.cell || null,
-      severity(x.severity),
-      tr(x.text, lang),
-      x.date ? { date: x.date } : x.value,
-      x.expected ?? null,
-      x.formula !== undefined ? `=${x.formula}` : null,
-      x.code,
-    ]),
+    rows: shown.map((line, i) => {
+      const x = line[0]!;
+      const many = line.length > 1;
+      return [
+        i + 1,
+        fileLabel(x.file),
+        x.sheet || null,
+        many ? (lang === "en" ? `${line.length} cells` : `${line.length} ô`) : x.cell || null,
+        severity(x.severity),
+        many ? `${tr(x.text, lang)}\n${valueList(line, lang)}` : tr(x.text, lang),
+        many ? null : x.date ? { date: x.date } : x.value,
+        many ? null : (x.expected ?? null),
+        many || x.formula === undefined ? null : `=${x.formula}`,
+        x.code,
+      ];
+    }),
     tableName: "KiemTra",
     emptyText: "Không có vấn đề nào.",
     formats: (body, first) => [
@@ -769,8 +823,8 @@ function problemsSheet(plan: Plan, result: ConsolidationResult, t: Typography, l
       rowColour(body, first, "E", severity("warning"), STATUS_COLORS.dueSoon),
     ],
     footer:
-      result.problems.length > shown.length
-        ? `Còn ${result.problems.length - shown.length} vấn đề nữa: xem tệp tóm tắt JSON.`
+      result.problems.length > kept.length
+        ? `Còn ${result.problems.length - kept.length} vấn đề nữa: xem tệp tóm tắt JSON.`
         : null,
   });
 }

@@ -167,7 +167,7 @@ const LOWER_EM: Record<string, number> = {
  * horn of ơ and ư sticks out to the right, so those count wider. Digits are 0.5 em, which is what
  * column widths count in.
  */
-function charEm(ch: string): number {
+function charEmUncached(ch: string): number {
   if (/[ơưƠƯ]/.test(ch.normalize("NFC").charAt(0))) return 0.75;
   const base = ch.normalize("NFD").charAt(0);
   const lower = LOWER_EM[base];
@@ -181,16 +181,59 @@ function charEm(ch: string): number {
   return 0.6;
 }
 
-/** Lines a paragraph takes in a column `width` digits wide, wrapped at spaces as spreadsheets do. */
+// Rows are sized for every cell of large consolidations: the width of a code unit is worked out once.
+const BMP_EM = new Float64Array(0x10000);
+
+/** Width in ems × `scale` of `text` from `start` to `end` (code units), astral characters whole. */
+function spanEm(text: string, start: number, end: number, scale: number): number {
+  let w = 0;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) {
+      const wide = code <= 0xdbff && i + 1 < end && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+      w += charEmUncached(text.slice(i, wide ? i + 2 : i + 1)) * scale;
+      if (wide) i++;
+      continue;
+    }
+    const known = BMP_EM[code]!;
+    w += (known !== 0 ? known : (BMP_EM[code] = charEmUncached(text.charAt(i)))) * scale;
+  }
+  return w;
+}
+
+/** White space as JavaScript regular expressions have it (\s): the characters a run of which separates two words. */
+function isSpace(code: number): boolean {
+  return code <= 0x20
+    ? code === 0x20 || (code >= 0x09 && code <= 0x0d)
+    : code === 0xa0 ||
+        code === 0x1680 ||
+        (code >= 0x2000 && code <= 0x200a) ||
+        code === 0x2028 ||
+        code === 0x2029 ||
+        code === 0x202f ||
+        code === 0x205f ||
+        code === 0x3000 ||
+        code === 0xfeff;
+}
+
+/**
+ * Lines a paragraph takes in a column `width` digits wide, wrapped at spaces as spreadsheets do;
+ * a run of white space counts as one space (scanned, not rewritten: rows are sized by the thousand).
+ */
 function wrappedLines(paragraph: string, width: number, bold: boolean): number {
   // One digit goes to cell padding; bold runs up to ~10 % wider; 3 % more for hinting at print scale.
   const room = Math.max(1, width - 1) * 0.5;
   const scale = (bold ? 1.1 : 1) * 1.03;
   let lines = 1;
   let used = 0;
-  for (const word of paragraph.split(" ")) {
-    let w = 0;
-    for (const ch of word) w += charEm(ch) * scale;
+  const n = paragraph.length;
+  for (let start = 0; ;) {
+    while (start < n && isSpace(paragraph.charCodeAt(start))) start++;
+    if (start >= n) break;
+    let end = start + 1;
+    while (end < n && !isSpace(paragraph.charCodeAt(end))) end++;
+    const w = spanEm(paragraph, start, end, scale);
+    start = end;
     const space = used === 0 ? 0 : 0.25 * scale;
     if (used + space + w <= room) {
       used += space + w;
@@ -217,14 +260,39 @@ function wrappedLines(paragraph: string, width: number, bold: boolean): number {
  */
 export function wrappedRowHeight(texts: (string | null)[], widths: number[], fontSize: number, bold = false): number {
   let lines = 1;
-  texts.forEach((text, i) => {
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i];
     const width = widths[i];
-    if (!text || !width) return;
-    let n = 0;
-    for (const paragraph of text.split("\n")) n += wrappedLines(paragraph.replace(/\s+/g, " ").trim(), width, bold);
-    lines = Math.max(lines, n);
-  });
+    if (text && width) lines = Math.max(lines, textLines(text, width, bold));
+  }
   return Math.ceil(lines * fontSize * 1.31 + 4);
+}
+
+/** Lines by column width (and boldness), then text: units' names and statuses repeat on thousands of rows. */
+let linesCache = new Map<number, Map<string, number>>();
+let linesCached = 0;
+
+function textLines(text: string, width: number, bold: boolean): number {
+  const key = bold ? -width : width;
+  let byText = linesCache.get(key);
+  const known = byText?.get(text);
+  if (known !== undefined) return known;
+  let n = 0;
+  for (let start = 0; ;) {
+    const end = text.indexOf("\n", start);
+    n += wrappedLines(end < 0 ? text.slice(start) : text.slice(start, end), width, bold);
+    if (end < 0) break;
+    start = end + 1;
+  }
+  if (linesCached >= 100_000) {
+    linesCache = new Map();
+    linesCached = 0;
+    byText = undefined;
+  }
+  if (!byText) linesCache.set(key, (byText = new Map()));
+  byText.set(text, n);
+  linesCached++;
+  return n;
 }
 
 /** Height for a merged title line: bold capitals run ~1.5 digit widths a character. */

@@ -3,9 +3,9 @@ import { consolidateJob, consolidationOutputs, type ConsolidationOutput } from "
 import { decodeSummary, type SummaryV3 } from "../../src/consolidate/summary";
 import { DEADLINE_CLASS_LABELS } from "../../src/schedule";
 import { serialToIso } from "../../src/dates";
-import { CONSOLIDATED_SHEETS, taskRanges } from "../../src/workbook/consolidated";
+import { CONSOLIDATED_SHEETS, consolidatedBook, problemLines, taskRanges } from "../../src/workbook/consolidated";
 import { readXlsx, type ReadSheet, type ReadWorkbook } from "../../src/xlsx/read";
-import { fillForm } from "../helpers/fill-form";
+import { fillForm, setModified } from "../helpers/fill-form";
 import { AS_OF, blankForm, file, H1, plan } from "./fixtures";
 
 const HYPERLINK = '=HYPERLINK("http://example.com","x")';
@@ -237,5 +237,76 @@ describe("the consolidated workbook", () => {
     });
     expect(Buffer.from(again.xlsx).equals(Buffer.from(out.xlsx))).toBe(true);
     expect(again.json).toBe(out.json);
+  });
+});
+
+describe("'Kiểm tra' when units resend", () => {
+  it("prints an older copy's differing values as one row naming each cell and value, not a row per value", async () => {
+    const blank = await blankForm("SNV");
+    const rows = (status: string, result: string) => [
+      { task: 2, status, result },
+      { task: 6, status, result: `${result} (6)` },
+      { task: 12, status, result: `${result} (12)` },
+    ];
+    const newest = setModified(fillForm(blank, rows("Hoàn thành", "Bản cuối")), "2026-06-12T08:00:00Z");
+    const older = (n: number) =>
+      file(
+        `snv-${n}.xlsx`,
+        setModified(fillForm(blank, rows("Đang thực hiện", `Bản ${n}`)), `2026-06-0${n}T08:00:00Z`),
+      );
+    const out = await consolidateJob([file("snv.xlsx", newest), older(1), older(2), older(3)], {
+      plan,
+      asOf: AS_OF,
+      period: H1,
+    });
+    const values = out.result.problems.filter((p) => p.code === "superseded-value");
+    // Three older copies, each differing in status and result on three tasks.
+    expect(values.filter((p) => p.file === "snv-1.xlsx")).toHaveLength(6);
+    const sheet = table(readXlsx(out.xlsx).sheet(CONSOLIDATED_SHEETS.problems)!).rows;
+    const printed = sheet.filter((r) => r.get(10) === "superseded-value");
+    expect(printed).toHaveLength(3);
+    for (const n of [1, 2, 3]) {
+      const row = printed.find((r) => r.get(2) === `snv-${n}.xlsx`)!;
+      expect(row.get(4)).toBe("6 ô");
+      const mine = values.filter((p) => p.file === `snv-${n}.xlsx`);
+      const text = String(row.get(6));
+      expect(text.startsWith(mine[0]!.text.vi)).toBe(true);
+      for (const p of mine) expect(text).toContain(`${p.cell}: ${String(p.value)}`);
+      expect(row.get(7)).toBeUndefined();
+    }
+    // Every problem still has its row: the layout maps a copy's values to that copy's one row.
+    const { layout } = consolidatedBook(plan, out.result);
+    const { lineOf } = problemLines(out.result.problems);
+    expect(layout.problems).toHaveLength(out.result.problems.length);
+    const rowOfLine = new Map<number, number>();
+    lineOf.forEach((line, i) => {
+      if (!rowOfLine.has(line)) rowOfLine.set(line, layout.problems[i]!);
+      expect(layout.problems[i]).toBe(rowOfLine.get(line));
+    });
+    expect(new Set(rowOfLine.values()).size).toBe(rowOfLine.size);
+    expect(new Set(values.map((p) => layout.problems[out.result.problems.indexOf(p)])).size).toBe(3);
+  });
+
+  it("bounds a copy's list and says how many values it left to the file", async () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({
+      file: "x.xlsx",
+      sheet: "Báo cáo",
+      cell: `H${i + 7}`,
+      severity: "info" as const,
+      code: "superseded-value" as const,
+      text: { vi: "Giá trị của bản cũ hơn.", en: "An older value." },
+      value: "Nội dung rất dài ".repeat(10),
+    }));
+    const { lines } = problemLines(many);
+    expect(lines).toHaveLength(1);
+    const none = await consolidateJob([], { plan, asOf: AS_OF, period: H1 });
+    const result = { ...none.result, problems: many };
+    const sheet = table(
+      readXlsx(consolidationOutputs(plan, result).workbook.bytes).sheet(CONSOLIDATED_SHEETS.problems)!,
+    );
+    const text = String(sheet.rows[0]!.get(6));
+    expect(text.length).toBeLessThan(1000);
+    expect(text).toMatch(/còn \d+ ô \(xem trong tệp\)$/);
+    expect(sheet.rows[0]!.get(4)).toBe("40 ô");
   });
 });

@@ -271,10 +271,12 @@ class SheetWriter {
           tails.set(cell, { tail: xml.slice(6 + ref.length), text: typeof v === "string" });
       }
       if (cells === "" && row.height === undefined) return;
-      group +=
+      // Written directly (the same bytes as el("row", …)): consolidations have tens of thousands of rows.
+      const open =
         row.height === undefined
-          ? `<row r="${rowNumber}">${cells}</row>`
-          : el("row", { r: rowNumber, ht: row.height, customHeight: row.fit ? undefined : true }, cells);
+          ? `<row r="${rowNumber}"`
+          : `<row r="${rowNumber}" ht="${num(row.height)}"${row.fit ? "" : ' customHeight="1"'}`;
+      group += cells === "" ? `${open}/>` : `${open}>${cells}</row>`;
       if (group.length >= GROUP_CHARS) {
         chunks.push(strToU8(group));
         group = "";
