@@ -13,6 +13,7 @@ import { trackingXlsx } from "../../src/jobs/tracking";
 import { reportPeriod } from "../../src/schedule";
 import {
   consolidateFiles,
+  createTracking,
   historyTrends,
   loadBookFile,
   readWorkbookPlan,
@@ -139,6 +140,24 @@ describe("recordConsolidation, browser page", () => {
     expect(review.download.name).toBe("So-ket-NQ08-den-30-06-2026.xlsx");
     const pack = readXlsx(review.download.bytes);
     expect(pack.sheets.map((s) => s.name)).toEqual([TRENDS_SHEET, HISTORY_SHEET]);
+  });
+
+  it("'Tạo sổ theo dõi' after recording rebuilds the book as it is now: every recorded period kept, Theo dõi following the latest", async () => {
+    await loadBookFile(trackingXlsx(plan, { asOf: AS_OF, today: AS_OF }), "So.xlsx");
+    const recorded = await recordConsolidation({ result: h1, today: TODAY });
+    if (recorded.kind !== "download") throw new Error(recorded.kind);
+    const out = await createTracking({ asOf: AS_OF, today: TODAY, soonDays: 30, titleSize: 14, tableSize: 13 });
+    if (out.kind !== "download") throw new Error(out.kind);
+    const rebuilt = readBook(out.download.bytes, { tracking: true, history: true });
+    const before = readBook(recorded.download.bytes, { tracking: true, history: true });
+    expect(rebuilt.history!.rows).toEqual(before.history!.rows);
+    expect(rebuilt.history!.rows).toHaveLength(h1.rows.length);
+    expect(rebuilt.tracking).toEqual(before.tracking);
+    // Task 5 was reported done by its lead unit: the rebuilt "Theo dõi" says so.
+    expect(rebuilt.tracking!.get(plan.tasks.find((t) => t.number === 5)!.id)).toMatchObject({ status: "Hoàn thành" });
+    expect(readXlsx(out.download.bytes).sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining([TRACKING_SHEET, TRENDS_SHEET, HISTORY_SHEET]),
+    );
   });
 
   it("a consolidation of another plan is refused with why; the book is not changed", async () => {

@@ -52,12 +52,12 @@ const NOT_OPEN_BOOK: Text = {
 
 type Values = (string | number | boolean)[][];
 
-function problemTexts(history: HistoryRead | undefined): Text[] {
+export function problemTexts(history: HistoryRead | undefined): Text[] {
   return (history?.problems ?? []).map(formatBookProblem);
 }
 
 /** Refusals come with the history's own problems (the cells that keep the book from being written). */
-function refusal(refused: Text, problems: readonly Text[]): ServiceError {
+export function refusal(refused: Text, problems: readonly Text[]): ServiceError {
   if (problems.length === 0) return new ServiceError(refused);
   return new ServiceError({
     vi: [refused.vi, ...problems.map((p) => `• ${p.vi}`)].join("\n"),

@@ -1,12 +1,23 @@
+import { bookWorkbook, loadBookForHistory } from "../../../jobs/history";
 import { trackingFileName } from "../../../jobs/tracking";
 import { renderToExcel } from "../../../excel";
 import { APPENDIX_SHEET } from "../../../workbook/appendix";
+import { HISTORY_SHEET } from "../../../workbook/history";
 import { TRACKING_SHEET, type TrackingEntry } from "../../../workbook/tracking";
 import type { TrackingOutcome, TrackingRequest } from "../types";
 import { PLAN_SHEETS } from "../../../workbook/book-layout";
 import { ServiceError } from "../errors";
 import { readOpenTrackingEntries } from "./book";
-import { bookTrackingEntries, planIsFromOpenWorkbook, thePlan, trackingSpec, typography, xlsxDownload } from "./shared";
+import { problemTexts, refusal } from "./history";
+import {
+  bookTrackingEntries,
+  pickedBookFile,
+  planIsFromOpenWorkbook,
+  thePlan,
+  trackingSpec,
+  typography,
+  xlsxDownload,
+} from "./shared";
 
 const PLAN_SHEETS_SET = new Set<string>(PLAN_SHEETS);
 
@@ -22,7 +33,10 @@ export async function createTracking(req: TrackingRequest): Promise<TrackingOutc
     });
   const excel = req.excel;
   if (!excel)
-    return { kind: "download", download: xlsxDownload(spec(bookTrackingEntries()), trackingFileName(thePlan())) };
+    return {
+      kind: "download",
+      download: xlsxDownload(pickedBookSpec(req) ?? spec(bookTrackingEntries()), trackingFileName(thePlan())),
+    };
 
   let checks = 0;
   const report = await excel.run(async (context) => {
@@ -50,4 +64,33 @@ export async function createTracking(req: TrackingRequest): Promise<TrackingOutc
     });
   });
   return { kind: "excel", report: { ...report, syncs: report.syncs + checks } };
+}
+
+/**
+ * Browser page with a picked book: the book as it is now (periods recorded since it was picked
+ * included) rebuilt whole — "Theo dõi" with the office's entries, "Xu hướng" and "Lịch sử" kept —
+ * so the download can replace the book without losing a period. Null without a picked book.
+ */
+function pickedBookSpec(req: TrackingRequest) {
+  const file = pickedBookFile();
+  if (!file) return null;
+  const read = loadBookForHistory(file.bytes);
+  const history = read.history;
+  if (!history?.present) return null;
+  if (!history.intact)
+    throw refusal(
+      {
+        vi: `Trang "${HISTORY_SHEET}" của sổ ${file.name} có nội dung không giữ được khi tạo lại sổ: chưa tạo sổ mới.`,
+        en: `The "${HISTORY_SHEET}" sheet of ${file.name} holds what rebuilding the book could not keep: no new book was made.`,
+      },
+      problemTexts(history),
+    );
+  return bookWorkbook(thePlan(), {
+    asOf: req.asOf,
+    today: req.today,
+    soonDays: req.soonDays,
+    typography: typography(req.titleSize, req.tableSize),
+    ...(read.tracking ? { entries: read.tracking } : {}),
+    history: history.rows,
+  });
 }
