@@ -246,7 +246,9 @@ export function consolidatedBook(
       missing,
       result.missing.map((m) => m.code),
     ),
-    problems: problemLines(result.problems.slice(0, MAX_PROBLEM_ROWS)).lineOf.map((i) => problems.rowOf(i)),
+    problems: problemLines(result.problems.slice(0, MAX_PROBLEM_ROWS), notUsedFiles(result)).lineOf.map((i) =>
+      problems.rowOf(i),
+    ),
     columns: Object.fromEntries(
       [summary, byTask, byUnit, missing, problems].map((x) => [x.sheet.name, x.sheet.columns.length] as const),
     ),
@@ -431,6 +433,8 @@ function dataSheet(
     emptyText: string;
     formats?: (body: string, firstRow: number) => ConditionalFormat[];
     footer?: string | null;
+    /** Rows printed (the rest stay on screen below the print area); all when absent. */
+    printRows?: number;
   },
 ): List {
   const widths = o.columns.map((c) => c.width);
@@ -505,9 +509,10 @@ function dataSheet(
     last++;
     s.merge(last, 1, last, printed, o.footer, "label");
   }
+  const printLast = o.printRows !== undefined && o.printRows < o.rows.length ? h + o.printRows : last;
   const sheet = s
     .with({
-      print: officialPrint({ headerRows: { first: h, last: h }, area: `A1:${columnLetter(printed)}${last}` }),
+      print: officialPrint({ headerRows: { first: h, last: h }, area: `A1:${columnLetter(printed)}${printLast}` }),
       freeze: { rows: h, columns: 0 },
       showGridLines: false,
     })
@@ -721,14 +726,20 @@ const SUPERSEDED_LIST_MAX = 600;
 const SUPERSEDED_VALUE_MAX = 80;
 
 /**
- * The problems as printed rows: an older copy's differing values ("superseded-value", one problem
- * per cell) share one row listing cell and value, so twenty resends of a unit print as twenty rows,
- * not one per value. `lineOf[i]` is the row index of problem i.
+ * The problems as rows. An older copy's differing values ("superseded-value", one problem per cell)
+ * share one row listing cell and value. The copies not used (older or duplicate) come last, after
+ * `printed` rows: on screen, never printed — twenty resends of every unit would otherwise print a
+ * thousand pages that change nothing in the result. `lineOf[i]` is the row index of problem i.
  */
-export function problemLines(problems: readonly Problem[]): { lines: Problem[][]; lineOf: number[] } {
-  const lines: Problem[][] = [];
-  const lineOf: number[] = [];
+export function problemLines(
+  problems: readonly Problem[],
+  notUsed: ReadonlySet<string> = new Set(),
+): { lines: Problem[][]; lineOf: number[]; printed: number } {
+  const used: Problem[][] = [];
+  const old: Problem[][] = [];
+  const placed: [Problem[][], number][] = [];
   for (const p of problems) {
+    const lines = notUsed.has(p.file) ? old : used;
     const last = lines[lines.length - 1];
     const head = last?.[0];
     if (
@@ -741,9 +752,18 @@ export function problemLines(problems: readonly Problem[]): { lines: Problem[][]
     )
       last.push(p);
     else lines.push([p]);
-    lineOf.push(lines.length - 1);
+    placed.push([lines, lines.length - 1]);
   }
-  return { lines, lineOf };
+  return {
+    lines: [...used, ...old],
+    lineOf: placed.map(([lines, i]) => (lines === used ? i : used.length + i)),
+    printed: used.length,
+  };
+}
+
+/** Files whose copy was not used: an older copy, or the same content again. */
+export function notUsedFiles(result: ConsolidationResult): Set<string> {
+  return new Set(result.files.filter((f) => f.outcome === "superseded").map((f) => f.name));
 }
 
 /** "E7: Đang thực hiện; H12: Xong (=T("Xong")); …" — bounded, the rest named by count. */
@@ -767,39 +787,45 @@ function valueList(values: readonly Problem[], lang: Lang): string {
 
 function problemsSheet(plan: Plan, result: ConsolidationResult, t: Typography, lang: Lang): List {
   const kept = result.problems.slice(0, MAX_PROBLEM_ROWS);
-  const shown = problemLines(kept).lines;
+  const { lines: shown, printed } = problemLines(kept, notUsedFiles(result));
+  const onScreen = shown.length - printed;
+  // Printed: 132 characters, the body at about 10 pt.
+  const columns = dataColumns([
+    ["TT", 5, "cellCenter"],
+    ["Tệp", 22, "cellText"],
+    ["Trang tính", 10, "cellText"],
+    ["Ô", 6, "cellCenter"],
+    ["Mức độ", 9, "cellCenter"],
+    ["Nội dung", 44, "cell"],
+    ["Giá trị trong tệp", 22, "cellText"],
+    ["Giá trị đúng", 14, "cellText"],
+    // Technical: on screen only.
+    ["Công thức", 14, "cellText", false],
+    ["Mã", 14, "cellText", false],
+  ]);
+  // The facts line spans the printed columns from FACTS_COLUMN on.
+  const factsWidth = columns
+    .slice(FACTS_COLUMN - 1)
+    .filter((c) => c.print !== false)
+    .reduce((n, c) => n + c.width, 0);
   const p = result.totals.problems;
   const tot = result.totals;
   const severity = (x: Severity) => tr(SEVERITY_LABELS[x], lang);
   return dataSheet(plan, result, t, {
     name: CONSOLIDATED_SHEETS.problems,
     title: "KIỂM TRA CÁC TỆP BÁO CÁO",
-    // Printed: 132 characters, the body at about 10 pt.
-    columns: dataColumns([
-      ["TT", 5, "cellCenter"],
-      ["Tệp", 22, "cellText"],
-      ["Trang tính", 10, "cellText"],
-      ["Ô", 6, "cellCenter"],
-      ["Mức độ", 9, "cellCenter"],
-      ["Nội dung", 44, "cell"],
-      ["Giá trị trong tệp", 22, "cellText"],
-      ["Giá trị đúng", 14, "cellText"],
-      // Technical: on screen only.
-      ["Công thức", 14, "cellText", false],
-      ["Mã", 14, "cellText", false],
-    ]),
+    columns,
     facts: (s, row, width) => {
-      s.merge(
-        row,
-        FACTS_COLUMN,
-        row,
-        width,
-        `${p.error} lỗi, ${p.warning} cảnh báo, ${p.info} thông tin trong ${tot.files} tệp (được dùng ${tot.accepted}, bản cũ ${tot.superseded}, không tổng hợp ${tot.rejected}); tệp từng đơn vị ở trang "${CONSOLIDATED_SHEETS.byUnit}".`,
-        "textWrap",
-      );
-      s.height(row, 36);
+      const text =
+        `${p.error} lỗi, ${p.warning} cảnh báo, ${p.info} thông tin trong ${tot.files} tệp (được dùng ${tot.accepted}, bản cũ ${tot.superseded}, không tổng hợp ${tot.rejected}); tệp từng đơn vị ở trang "${CONSOLIDATED_SHEETS.byUnit}".` +
+        (onScreen > 0
+          ? ` Các bản cũ và bản trùng (không dùng): ${onScreen} dòng cuối trang, xem trên màn hình, không in.`
+          : "");
+      s.merge(row, FACTS_COLUMN, row, width, text, "textWrap");
+      s.height(row, Math.max(36, height([text], [factsWidth], t.tableSize)));
       return row + 1;
     },
+    printRows: printed,
     rows: shown.map((line, i) => {
       const x = line[0]!;
       const many = line.length > 1;

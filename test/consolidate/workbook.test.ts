@@ -263,10 +263,10 @@ describe("'Kiểm tra' when units resend", () => {
     // Three older copies, each differing in status and result on three tasks.
     expect(values.filter((p) => p.file === "snv-1.xlsx")).toHaveLength(6);
     const sheet = table(readXlsx(out.xlsx).sheet(CONSOLIDATED_SHEETS.problems)!).rows;
-    const printed = sheet.filter((r) => r.get(10) === "superseded-value");
-    expect(printed).toHaveLength(3);
+    const grouped = sheet.filter((r) => r.get(10) === "superseded-value");
+    expect(grouped).toHaveLength(3);
     for (const n of [1, 2, 3]) {
-      const row = printed.find((r) => r.get(2) === `snv-${n}.xlsx`)!;
+      const row = grouped.find((r) => r.get(2) === `snv-${n}.xlsx`)!;
       expect(row.get(4)).toBe("6 ô");
       const mine = values.filter((p) => p.file === `snv-${n}.xlsx`);
       const text = String(row.get(6));
@@ -285,6 +285,25 @@ describe("'Kiểm tra' when units resend", () => {
     });
     expect(new Set(rowOfLine.values()).size).toBe(rowOfLine.size);
     expect(new Set(values.map((p) => layout.problems[out.result.problems.indexOf(p)])).size).toBe(3);
+
+    // The copies not used come last, below the print area; the printed facts line says so.
+    const old = (r: Map<number, unknown>) => /^snv-\d\.xlsx$/.test(String(r.get(2)));
+    const firstOld = sheet.findIndex(old);
+    expect(firstOld).toBeGreaterThanOrEqual(0);
+    expect(sheet.slice(firstOld).every(old)).toBe(true);
+    const workbookXml = strFromU8(unzipSync(out.xlsx)["xl/workbook.xml"]!);
+    const area = /name="_xlnm\.Print_Area" localSheetId="4">[^<]*\$H\$(\d+)</.exec(workbookXml);
+    const firstOldRow = Math.min(
+      ...out.result.problems
+        .filter((p) => p.file.startsWith("snv-"))
+        .map((p) => layout.problems[out.result.problems.indexOf(p)]!),
+    );
+    expect(Number(area![1])).toBe(firstOldRow - 1);
+    const facts = readXlsx(out.xlsx)
+      .sheet(CONSOLIDATED_SHEETS.problems)!
+      .cells.map((c) => String(c.value))
+      .find((v) => v.includes("không in"));
+    expect(facts).toContain(`${sheet.length - firstOld} dòng cuối trang`);
   });
 
   it("bounds a copy's list and says how many values it left to the file", async () => {
