@@ -5,12 +5,14 @@
  * keep (no header, columns the office added) makes the history "not intact": the book is then not
  * written back, so nothing the office typed is lost.
  */
-import { serialToIso } from "../dates";
+import { isIsoDate, serialToIso } from "../dates";
+import { stripForbidden } from "../xlsx/write/xml";
 import { reportPeriod } from "../schedule";
 import { tidySpaces, toneKey } from "../text/vietnamese";
 import { address, columnLetter } from "../workbook/a1";
 import { HISTORY_COLUMNS, HISTORY_SHEET, type HistoryKey, type HistoryRow } from "../workbook/history";
 import type { ReadCell, ReadWorkbook } from "../xlsx/read";
+import type { IndexedHistory } from "./history-index";
 import { BookProblems, type BookProblem } from "./problems";
 
 export interface HistoryRead {
@@ -20,6 +22,11 @@ export interface HistoryRead {
   intact: boolean;
   /** The sheet exists in the book (a book made before the history has none: an empty history). */
   present: boolean;
+  /**
+   * The book's history index vouches for the sheet (src/book/history-index.ts): `rows` are then read
+   * only when first asked for, and recording a period reads just the periods it needs.
+   */
+  indexed?: IndexedHistory;
 }
 
 const DATE_KEYS = new Set<HistoryKey>(["completedOn", "receivedOn", "asOf"]);
@@ -35,24 +42,69 @@ function dateOf(serial: number): string {
   return iso;
 }
 
-/** Fields that are text even when empty (the others are null when the cell is empty). */
-const TEXT_FIELDS = new Set<HistoryKey>([
-  "period",
-  "unitCode",
-  "unitName",
-  "taskId",
-  "status",
-  "deadlineClass",
-  "source",
-]);
+type Value = string | number | null;
+const KEYS = HISTORY_COLUMNS.map((c) => c.key);
+const SLOT = Object.fromEntries(KEYS.map((k, i) => [k, i])) as Record<HistoryKey, number>;
+const IS_DATE = KEYS.map((k) => DATE_KEYS.has(k));
+const IS_NUMBER = KEYS.map((k) => NUMBER_KEYS.has(k));
 
-/** A row before its cells, copied (not rebuilt from the columns) for each of half a million rows. */
-const EMPTY_ROW = Object.fromEntries(
-  HISTORY_COLUMNS.map((c) => [c.key, TEXT_FIELDS.has(c.key) ? "" : null]),
-) as unknown as HistoryRow;
+/** A row from its values by column slot: one object shape for half a million rows. Text fields are "" when empty. */
+function rowOf(v: readonly Value[]): HistoryRow {
+  const text = (k: HistoryKey) => (v[SLOT[k]] ?? "") as string;
+  const other = (k: HistoryKey) => (v[SLOT[k]] ?? null) as string | null;
+  return {
+    period: text("period"),
+    unitCode: text("unitCode"),
+    unitName: text("unitName"),
+    taskId: text("taskId"),
+    task: v[SLOT.task] ?? null,
+    status: text("status"),
+    deadlineClass: text("deadlineClass"),
+    completedOn: other("completedOn"),
+    progress: v[SLOT.progress] ?? null,
+    result: other("result"),
+    documents: other("documents"),
+    difficulties: other("difficulties"),
+    proposals: other("proposals"),
+    file: other("file"),
+    receivedOn: other("receivedOn"),
+    asOf: other("asOf"),
+    source: text("source"),
+  };
+}
 
-function emptyRow(): HistoryRow {
-  return { ...EMPTY_ROW };
+/**
+ * A row's reported values (status, completion date, progress, result) as they read back from a book
+ * this program wrote: text tidied as HistoryReader.text does, ISO dates kept, empty text gone. Lets
+ * a recording compare a unit's values with its last report without reading that report back.
+ */
+/** Text as it reads back, by text as written: the same labels and results come again and again. */
+const readBackText = new Map<string, string>();
+
+export function asReadBack(
+  r: Pick<HistoryRow, "status" | "completedOn" | "progress" | "result">,
+): Pick<HistoryRow, "status" | "completedOn" | "progress" | "result"> {
+  const text = (v: string) => {
+    let t = readBackText.get(v);
+    if (t === undefined) {
+      t = tidySpaces(stripForbidden(v));
+      if (readBackText.size > 200_000) readBackText.clear();
+      readBackText.set(v, t);
+    }
+    return t;
+  };
+  const optional = (v: string | null) => (v === null ? null : text(v) || null);
+  let progress = r.progress;
+  if (typeof progress === "string") {
+    const t = text(progress);
+    progress = t === "" ? null : /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : t;
+  }
+  return {
+    status: text(r.status),
+    completedOn: r.completedOn !== null && isIsoDate(r.completedOn) ? r.completedOn : optional(r.completedOn),
+    progress,
+    result: optional(r.result),
+  };
 }
 
 /** The period a history row belongs to, or null when its cell does not name one. */
@@ -93,7 +145,10 @@ export class HistoryReader {
   private lastCol = 0;
   private readonly rows: HistoryRow[] = [];
   private readonly badPeriods = new Map<string, { cell: string; count: number }>();
-  private current: HistoryRow | null = null;
+  /** Column → slot of its field (HISTORY_COLUMNS order); none for a column outside the table. */
+  private readonly slots: number[] = [];
+  /** The row being read, by slot; null until one of its cells holds something. */
+  private current: Value[] | null = null;
   private currentRow = 0;
   private periodCol = 0;
   private extraCells = 0;
@@ -130,6 +185,7 @@ export class HistoryReader {
       else if (this.text(x) !== "") this.extra.set(x.col, this.text(x));
     }
     this.periodCol = [...this.columns].find(([, k]) => k === "period")![0];
+    for (const [col, key] of this.columns) this.slots[col] = SLOT[key];
   }
 
   /** Text of a cell, tidied once per distinct string (the same few labels fill most cells). */
@@ -144,19 +200,21 @@ export class HistoryReader {
     return t;
   }
 
-  private value(key: HistoryKey, c: ReadCell): string | number | null {
-    if (DATE_KEYS.has(key) && c.kind === "number" && (c.value as number) > 0 && (c.value as number) < 2958466)
+  /** A cell's value for the field in `slot`: numbers stay numbers only in the number columns (a code typed as 00123 stays its text). */
+  private value(slot: number, c: ReadCell): Value {
+    if (IS_DATE[slot] && c.kind === "number" && (c.value as number) > 0 && (c.value as number) < 2958466)
       return dateOf(c.value as number);
-    if (NUMBER_KEYS.has(key) && c.kind === "number") return c.value as number;
+    if (IS_NUMBER[slot] && c.kind === "number") return c.value as number;
     const t = this.text(c);
     if (t === "") return null;
     // A number typed where text belongs (a code, a TT) stays as the office sees it.
-    return NUMBER_KEYS.has(key) && /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : t;
+    return IS_NUMBER[slot] && /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : t;
   }
 
   private flush(): void {
-    const current = this.current;
-    if (!current) return;
+    const values = this.current;
+    if (!values) return;
+    const current = rowOf(values);
     this.rows.push(current);
     if (!historyPeriod(current)) {
       const seen = this.badPeriods.get(current.period);
@@ -172,19 +230,17 @@ export class HistoryReader {
       this.flush();
       this.currentRow = c.row;
     }
-    const key = this.columns.get(c.col);
-    if (!key) {
+    const slot = this.slots[c.col];
+    if (slot === undefined) {
       if (this.text(c) !== "") {
         this.extraCells++;
         this.firstExtra ||= c.ref;
       }
       return;
     }
-    const v = this.value(key, c);
+    const v = this.value(slot, c);
     if (v === null) return;
-    this.current ??= emptyRow();
-    // Numbers stay numbers only in the number columns; a code typed as 00123 stays its text.
-    (this.current as unknown as Record<string, unknown>)[key] = NUMBER_KEYS.has(key) ? v : String(v);
+    (this.current ??= new Array<Value>(KEYS.length).fill(null))[slot] = v;
   }
 
   /** The history read; null when the cells were not in row order (read the sheet whole instead). */

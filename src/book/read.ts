@@ -43,6 +43,8 @@ import {
 import { BookProblems, type BookProblem } from "./problems";
 import { readTrackingEntries } from "./tracking-entries";
 import { HistoryReader, isHistorySheet, readHistory, type HistoryRead } from "./history";
+import { openIndexedHistory } from "./history-index";
+import type { HistoryRow } from "../workbook/history";
 import { HISTORY_SHEET } from "../workbook/history";
 import { TRENDS_SHEET } from "../workbook/trends";
 
@@ -65,6 +67,8 @@ export interface BookReadOptions {
   tracking?: boolean;
   /** Also read "Lịch sử" (every recorded period: large, so only when asked). */
   history?: boolean;
+  /** False: read "Lịch sử" whole even when the book's history index vouches for it (tests, benchmark). */
+  historyIndex?: boolean;
 }
 
 /** A book with nine periods of a national plan's history is far larger than any form. */
@@ -80,68 +84,92 @@ const BOOK_SHEETS = [APPENDIX_SHEET, UNITS_SHEET, ASSIGN_SHEET, INFO_SHEET] as c
 /** Reads a book file. */
 export function readBook(bytes: Uint8Array, options: BookReadOptions = {}): BookRead {
   let wb: ReadWorkbook;
-  // The history is read cell by cell as the sheet is parsed: no cell objects kept for half a million rows.
-  let history: HistoryReader | undefined;
   try {
-    // Validations are not needed to read the plan; the tracking sheet's formulas are skipped.
+    // Validations are not needed to read the plan; the tracking sheet's formulas are skipped. The
+    // history, when asked for, is read on its own below.
     wb = readXlsx(bytes, {
       valuesOnly: true,
-      sheetFilter: (name) =>
-        (options.tracking === true || name !== TRACKING_SHEET) &&
-        (options.history === true || !DERIVED_SHEETS.includes(name)),
+      sheetFilter: (name) => (options.tracking === true || name !== TRACKING_SHEET) && !DERIVED_SHEETS.includes(name),
       limits: options.history ? HISTORY_LIMITS : { maxFileBytes: HISTORY_LIMITS.maxFileBytes },
       ...(options.inflateRaw ? { inflateRaw: options.inflateRaw } : {}),
-      ...(options.history
-        ? {
-            cellSink: (name: string): CellSink | undefined => {
-              if (!isHistorySheet(name) || history) return undefined;
-              history = new HistoryReader();
-              return { cell: (c) => history!.add(c), restart: () => (history = new HistoryReader()) };
-            },
-          }
-        : {}),
     });
   } catch (error) {
-    const text: Text =
-      error instanceof XlsxReadError
-        ? error.text
-        : { vi: `lỗi không lường trước (${String(error)})`, en: `unexpected failure (${String(error)})` };
-    return {
-      plan: null,
-      problems: [
-        {
-          severity: "error",
-          code: "not-readable",
-          sheet: "",
-          cell: "",
-          text: { vi: `Không đọc được tệp sổ: ${text.vi}`, en: `The book file cannot be read: ${text.en}` },
-        },
-      ],
-    };
+    return { plan: null, problems: [notReadable(error)] };
   }
   const read = readBookWorkbook(wb);
   if (options.tracking && read.plan) read.tracking = readTrackingEntries(wb, read.plan);
-  if (options.history && read.plan) read.history = historyOf(bytes, wb, history, options);
+  if (options.history && read.plan) read.history = historyOf(bytes, wb, options);
   return read;
 }
 
-/** The history its reader collected, or (cells out of row order: another program's file) read whole. */
-function historyOf(
-  bytes: Uint8Array,
-  wb: ReadWorkbook,
-  reader: HistoryReader | undefined,
-  options: BookReadOptions,
-): HistoryRead {
-  if (!reader) return readHistory(wb);
-  const read = reader.finish();
-  if (read) return read;
-  const whole = readXlsx(bytes, {
-    valuesOnly: true,
-    sheetFilter: isHistorySheet,
-    limits: HISTORY_LIMITS,
-    ...(options.inflateRaw ? { inflateRaw: options.inflateRaw } : {}),
-  });
-  return readHistory(whole);
+function notReadable(error: unknown): BookProblem {
+  const text: Text =
+    error instanceof XlsxReadError
+      ? error.text
+      : { vi: `lỗi không lường trước (${String(error)})`, en: `unexpected failure (${String(error)})` };
+  return {
+    severity: "error",
+    code: "not-readable",
+    sheet: "",
+    cell: "",
+    text: { vi: `Không đọc được tệp sổ: ${text.vi}`, en: `The book file cannot be read: ${text.en}` },
+  };
+}
+
+/**
+ * "Lịch sử": through the book's history index when it vouches for the sheet (rows read when first
+ * needed), else read cell by cell as the sheet is parsed (no cell objects kept for half a million
+ * rows), or whole when its cells are out of row order (another program's file).
+ */
+function historyOf(bytes: Uint8Array, wb: ReadWorkbook, options: BookReadOptions): HistoryRead {
+  const slow = (): HistoryRead => {
+    let reader: HistoryReader | undefined;
+    try {
+      const sunk = readXlsx(bytes, {
+        valuesOnly: true,
+        sheetFilter: isHistorySheet,
+        limits: HISTORY_LIMITS,
+        ...(options.inflateRaw ? { inflateRaw: options.inflateRaw } : {}),
+        cellSink: (): CellSink | undefined => {
+          if (reader) return undefined;
+          reader = new HistoryReader();
+          return { cell: (c) => reader!.add(c), restart: () => (reader = new HistoryReader()) };
+        },
+      });
+      const read = reader ? reader.finish() : readHistory(sunk);
+      if (read) return read;
+      return readHistory(
+        readXlsx(bytes, {
+          valuesOnly: true,
+          sheetFilter: isHistorySheet,
+          limits: HISTORY_LIMITS,
+          ...(options.inflateRaw ? { inflateRaw: options.inflateRaw } : {}),
+        }),
+      );
+    } catch (error) {
+      // The plan was read: what cannot be read is the history, and a book without it is never written back.
+      return { rows: [], problems: [notReadable(error)], intact: false, present: true };
+    }
+  };
+  const indexed = options.historyIndex === false ? null : openIndexedHistory(wb, options.inflateRaw);
+  if (!indexed) return slow();
+  let rows: HistoryRow[] | undefined;
+  return {
+    get rows(): HistoryRow[] {
+      if (!rows) {
+        try {
+          rows = indexed.allRows();
+        } catch {
+          rows = slow().rows;
+        }
+      }
+      return rows;
+    },
+    problems: [],
+    intact: true,
+    present: true,
+    indexed,
+  };
 }
 
 /** A sheet as rows of cells, for lookups by (row, column). */

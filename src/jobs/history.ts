@@ -4,7 +4,8 @@
  * place every shell (CLI, page, add-in) records a period; no file system, no DOM.
  */
 import { loadBook } from "./book";
-import { historyPeriod, type HistoryRead } from "../book/history";
+import { hashText } from "../util/hash";
+import { asReadBack, historyPeriod, type HistoryRead } from "../book/history";
 import type { BookRead } from "../book";
 import type { ConsolidationResult } from "../consolidate/types";
 import { dmy, isIsoDate } from "../dates";
@@ -17,14 +18,27 @@ import {
   type ReportPeriod,
   taskSchedule,
 } from "../schedule";
-import { CARRIED_OVER, HISTORY_SHEET, historySheet, historyStyles, type HistoryRow } from "../workbook/history";
+import {
+  CARRIED_OVER,
+  HISTORY_HEADER_ROW,
+  HISTORY_SHEET,
+  historySheet,
+  historyStyles,
+  type HistoryRow,
+} from "../workbook/history";
 import type { FormPrefill } from "../workbook/form";
 import type { WorkbookSpec } from "../workbook/model";
 import { DEFAULT_TYPOGRAPHY, standardStyles, type Typography } from "../workbook/styles";
 import { trackingWorkbook, type TrackingEntry, type TrackingOptions } from "../workbook/tracking";
-import { trendsSheet } from "../workbook/trends";
+import { periodIdOrder, tallyPeriods, trendsSheet, type PeriodTally } from "../workbook/trends";
 import type { InflateRaw } from "../xlsx/read";
-import { renderXlsx, type ZipParts } from "../xlsx/write";
+import { renderXlsx, type SegmentedSheet, type ZipParts } from "../xlsx/write";
+import {
+  historyIndexPart,
+  type IndexedHistory,
+  type LastReportKeys,
+  type LastReportTables,
+} from "../book/history-index";
 
 /** The rows a consolidation gives the history: one per (unit, task) the result holds. */
 export function historyRowsOf(plan: Plan, result: ConsolidationResult): HistoryRow[] {
@@ -56,7 +70,7 @@ export function historyRowsOf(plan: Plan, result: ConsolidationResult): HistoryR
 
 /** Periods in time order: by end date, then the half-years before the whole year ending with them. */
 function periodOrder(a: ReportPeriod, b: ReportPeriod): number {
-  return a.to < b.to ? -1 : a.to > b.to ? 1 : a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return periodIdOrder(a.id, b.id);
 }
 
 export interface Recorded {
@@ -75,6 +89,8 @@ export function recordPeriod(
   existing: readonly HistoryRow[],
   plan: Plan,
   result: ConsolidationResult,
+  /** Each unit's last report before the period, when known without `existing` (a book's index). */
+  lastKeys?: LastReportKeys,
 ): Recorded | { refused: Text } {
   const period = result.period;
   const { from, to } = plan.document.years;
@@ -88,17 +104,12 @@ export function recordPeriod(
   const fresh = historyRowsOf(plan, result);
   const notes: Text[] = [];
   // A row whose four reported values are those of the unit's last report was carried over unchanged.
-  const last = lastReports(existing, period);
+  const sameAsLast = lastKeys ? sameAsKeys(lastKeys) : sameAsRows(lastReports(existing, period));
   // A unit whose every row is as before (carried over, or empty then and now) sent its prefilled form untouched.
   const untouched = new Map<string, { all: boolean; carried: number }>();
   for (const r of fresh) {
     if (!r.file) continue;
-    const before = last.get(r.unitCode)?.get(r.taskId);
-    const same =
-      (before?.status ?? "") === r.status &&
-      (before?.completedOn ?? null) === r.completedOn &&
-      (before?.progress ?? null) === r.progress &&
-      (before?.result ?? null) === r.result;
+    const same = sameAsLast(r);
     if (same && r.status !== "") r.source = CARRIED_OVER;
     const u = untouched.get(r.unitCode) ?? { all: true, carried: 0 };
     u.all &&= same;
@@ -198,6 +209,81 @@ export function prefillFromHistory(
   return out;
 }
 
+type Reported = Pick<HistoryRow, "status" | "completedOn" | "progress" | "result">;
+
+/** What a row reports, as one key: equal keys, equal status, completion date, progress and result. */
+function reportKey(r: Reported): string {
+  // \u0000 cannot occur in a cell (the writer strips it); a number and its text differ by their tag.
+  const p = r.progress;
+  const progress = p === null ? "\u0000n" : typeof p === "number" ? `\u0000#${p}` : p;
+  // 48 bits of the hash: a false "unchanged" about once in 2^48 comparisons, and a smaller index.
+  return hashText(
+    `${r.status ?? ""}\u0000${r.completedOn ?? "\u0000n"}\u0000${progress}\u0000${r.result ?? "\u0000n"}`,
+  ).slice(4);
+}
+
+/** A unit with no last report compares as if it had reported nothing. */
+const NOTHING = reportKey({ status: "", completedOn: null, progress: null, result: null });
+
+function sameAsRows(last: Map<string, Map<string, HistoryRow>>): (r: HistoryRow) => boolean {
+  return (r) => {
+    const before = last.get(r.unitCode)?.get(r.taskId);
+    return (
+      (before?.status ?? "") === r.status &&
+      (before?.completedOn ?? null) === r.completedOn &&
+      (before?.progress ?? null) === r.progress &&
+      (before?.result ?? null) === r.result
+    );
+  };
+}
+
+function sameAsKeys(last: LastReportKeys): (r: HistoryRow) => boolean {
+  return (r) => (last.get(r.unitCode)?.get(r.taskId) ?? NOTHING) === reportKey(r);
+}
+
+/**
+ * The keys of a period's reports (rows with a file), per unit and task id, as the rows will read
+ * back from the book (the next recording compares with what it would read).
+ */
+function keysOf(rows: Iterable<HistoryRow>): Map<string, Map<string, string>> {
+  const out = new Map<string, Map<string, string>>();
+  for (const r of rows) {
+    if (!r.file) continue;
+    let m = out.get(r.unitCode);
+    if (!m) out.set(r.unitCode, (m = new Map()));
+    m.set(r.taskId, reportKey(asReadBack(r)));
+  }
+  return out;
+}
+
+/** Each unit's last report as of after the latest period: its reports there, else its earlier ones. */
+function joinTables(before: LastReportKeys, latest: LastReportKeys): LastReportKeys {
+  const out = new Map(before);
+  for (const [u, m] of latest) out.set(u, m);
+  return out;
+}
+
+/**
+ * The index's last-report tables of a whole history (LastReportTables); null when two periods end on
+ * the same day (lastReports then joins them: the next recording reads the rows instead).
+ */
+function lastTables(rows: readonly HistoryRow[], latest: ReportPeriod | null): LastReportTables | null {
+  if (!latest) return { before: new Map(), latest: new Map() };
+  const ends = new Map<string, string>();
+  for (const r of rows) {
+    const p = reportPeriod(r.period);
+    if (!p) continue;
+    if ((ends.get(p.to) ?? p.id) !== p.id) return null;
+    ends.set(p.to, p.id);
+  }
+  const before = new Map(
+    [...lastReports(rows, latest)].map(
+      ([u, m]) => [u, new Map([...m].map(([t, r]) => [t, reportKey(asReadBack(r))]))] as const,
+    ),
+  );
+  return { before, latest: keysOf(rows.filter((r) => r.period === latest.id || historyPeriod(r) === latest.id)) };
+}
+
 /** Per unit and task id: the row of the unit's latest reported period ending before `period`. */
 function lastReports(rows: readonly HistoryRow[], period: ReportPeriod): Map<string, Map<string, HistoryRow>> {
   const best = new Map<string, { to: string; rows: Map<string, HistoryRow> }>();
@@ -293,6 +379,12 @@ export interface BookOptions extends Omit<TrackingOptions, "entries"> {
   /** What the office typed on "Theo dõi": kept where the history says nothing newer. */
   entries?: ReadonlyMap<string, TrackingEntry>;
   history?: readonly HistoryRow[];
+  /**
+   * Earlier periods kept as the book holds them (copied segments, see renderBook): `rows` of them
+   * come before `history` on "Lịch sử", and their figures are `tallies`. `history` must then hold
+   * the latest period.
+   */
+  kept?: { rows: number; tallies: readonly PeriodTally[] };
 }
 
 /**
@@ -303,15 +395,77 @@ export function bookWorkbook(plan: Plan, options: BookOptions): WorkbookSpec {
   const typography = options.typography ?? DEFAULT_TYPOGRAPHY;
   const history = options.history ?? [];
   const entries = trackingFromHistory(plan, history, options.entries);
-  const { history: _h, ...rest } = options;
+  const { history: _h, kept, ...rest } = options;
   const spec = trackingWorkbook(plan, { ...rest, ...(entries.size > 0 ? { entries } : {}) });
   spec.styles = { ...spec.styles, ...historyStyles(typography) };
-  spec.sheets.push(...trendsSheets(plan, history, typography), historySheet(history, typography));
+  const tallies = [...(kept?.tallies ?? []), ...tallyPeriods(history)].sort((a, b) =>
+    periodIdOrder(a.period, b.period),
+  );
+  const rows = (kept?.rows ?? 0) + history.length;
+  spec.sheets.push(
+    ...(rows > 0 ? [trendsSheet(plan, tallies, typography)] : []),
+    historySheet(history, typography, kept?.rows ?? 0),
+  );
   return spec;
 }
 
-function trendsSheets(plan: Plan, history: readonly HistoryRow[], typography: Typography) {
-  return history.length > 0 ? [trendsSheet(plan, history, typography)] : [];
+/**
+ * Where each period's rows start on "Lịch sử" (row indices of the sheet, header first), or null when
+ * the rows are not one run per period in time order (a period typed wrongly…): then no segments.
+ */
+function periodRuns(
+  rows: readonly HistoryRow[],
+  first: number,
+): { period: string; start: number; rows: number }[] | null {
+  const runs: { period: string; start: number; rows: number }[] = [];
+  let last: { period: string; start: number; rows: number } | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const id = historyPeriod(rows[i]!);
+    if (id === null) return null;
+    if (last && last.period === id) {
+      last.rows++;
+      continue;
+    }
+    if (last && periodIdOrder(last.period, id) >= 0) return null;
+    runs.push((last = { period: id, start: first + i, rows: 1 }));
+  }
+  return runs;
+}
+
+/**
+ * Renders a book, "Lịch sử" one compressed segment per period with the index that lets the next
+ * recording copy them (src/book/history-index.ts). `kept`: earlier periods copied from the book read.
+ */
+export function renderBook(
+  spec: WorkbookSpec,
+  history: readonly HistoryRow[],
+  zip: ZipParts | undefined,
+  kept?: { indexed: IndexedHistory; periods: number; last: LastReportTables | null },
+): Uint8Array {
+  const reused = kept ? kept.indexed.periods.slice(0, kept.periods) : [];
+  const keptRows = reused.reduce((n, p) => n + p.rows, 0);
+  const runs = periodRuns(history, HISTORY_HEADER_ROW + keptRows);
+  if (!runs) return renderXlsx(spec, zip ? { zip } : {});
+  let start = HISTORY_HEADER_ROW;
+  const layout = [
+    ...reused.map((p) => {
+      const at = start;
+      start += p.rows;
+      return { period: p.period, start: at, rows: p.rows, tally: p.tally };
+    }),
+  ];
+  // One run per period in time order, as tallyPeriods lists them.
+  const tallies = tallyPeriods(history);
+  runs.forEach((r, i) => layout.push({ ...r, tally: tallies[i]! }));
+  const segmented: SegmentedSheet = {
+    sheet: HISTORY_SHEET,
+    starts: layout.map((l) => l.start),
+    reuse: new Map(reused.map((_p, i) => [i + 1, kept!.indexed.reuse(i)] as const)),
+    ...(kept ? { sharedStrings: kept.indexed.sharedStrings } : {}),
+    index: (written) =>
+      historyIndexPart(written, layout, kept ? kept.last : lastTables(history, latestPeriod(history))),
+  };
+  return renderXlsx(spec, { ...(zip ? { zip } : {}), segmented });
 }
 
 export interface BookUpdate {
@@ -322,6 +476,8 @@ export interface BookUpdate {
   problems: HistoryRead["problems"];
 }
 
+type RecordOptions = { asOf: IsoDate; today?: IsoDate; soonDays?: number; typography?: Typography; zip?: ZipParts };
+
 /**
  * Records a consolidation into a book read with `tracking` and `history`: the new book's bytes, or
  * why it is not written (the history holds what a rewrite would lose; the period is outside the plan).
@@ -329,7 +485,7 @@ export interface BookUpdate {
 export function recordInBook(
   read: BookRead,
   result: ConsolidationResult,
-  options: { asOf: IsoDate; today?: IsoDate; soonDays?: number; typography?: Typography; zip?: ZipParts },
+  options: RecordOptions,
 ): BookUpdate | { refused: Text; problems: HistoryRead["problems"] } {
   const plan = read.plan;
   const history = read.history;
@@ -355,6 +511,8 @@ export function recordInBook(
       },
       problems: history.problems,
     };
+  const fast = history.indexed ? recordIndexed(plan, read, history.indexed, result, options) : null;
+  if (fast) return fast;
   const recorded = recordPeriod(history.rows, plan, result);
   if ("refused" in recorded) return { refused: recorded.refused, problems: history.problems };
   const { zip, ...tracking } = options;
@@ -364,10 +522,85 @@ export function recordInBook(
     history: recorded.rows,
   });
   return {
-    bytes: renderXlsx(spec, zip ? { zip } : {}),
+    bytes: renderBook(spec, recorded.rows, zip),
     rows: recorded.rows.length,
     notes: recorded.notes,
     problems: history.problems,
+  };
+}
+
+/**
+ * The same as recording into the whole history, reading only the periods it needs: the period
+ * itself (late files merge into it) and each reporting unit's last reported period (carried-over
+ * marks); the earlier periods' segments are copied as they are. Only for the latest period (a
+ * later one's rows would move) and with a segment deflate; null otherwise, or when a segment is not
+ * as indexed (the caller then records into the whole history).
+ */
+function recordIndexed(
+  plan: Plan,
+  read: BookRead,
+  indexed: IndexedHistory,
+  result: ConsolidationResult,
+  options: RecordOptions,
+): BookUpdate | { refused: Text; problems: HistoryRead["problems"] } | null {
+  // Copying segments needs a deflate that can write new ones beside them (Node's zlib; not the page's fflate).
+  if (!options.zip?.deflateSegment) return null;
+  const period = result.period;
+  const periods = indexed.periods;
+  const last = periods.at(-1);
+  if (last && last.period !== period.id && periodIdOrder(period.id, last.period) < 0) return null;
+  const replaces = last?.period === period.id;
+  const needed = new Set<string>(replaces ? [period.id] : []);
+  // The index's last reports, unless the new period ends on the day an earlier one does (lastReports joins those).
+  const tables =
+    indexed.last && !periods.some((p) => p.period !== period.id && reportPeriod(p.period)!.to === period.to)
+      ? indexed.last
+      : null;
+  const lastKeys = tables ? (replaces ? tables.before : joinTables(tables.before, tables.latest)) : undefined;
+  // lastReports: per unit, every period at its latest end date before this one in which it sent a file.
+  const latestTo = new Map<string, string>();
+  const before = periods.filter((p) => reportPeriod(p.period)!.to < period.to);
+  for (const p of before) for (const u of p.reported) latestTo.set(u, reportPeriod(p.period)!.to);
+  const sending = new Set(result.rows.filter((r) => r.file).map((r) => r.unitCode));
+  for (const p of lastKeys ? [] : before) {
+    const to = reportPeriod(p.period)!.to;
+    for (const u of p.reported)
+      if (latestTo.get(u) === to && sending.has(u)) {
+        needed.add(p.period);
+        break;
+      }
+  }
+  let subset: HistoryRow[];
+  try {
+    // Earlier periods serve only for the units' last reports: read in part.
+    subset = indexed.rows([...needed], new Set([...needed].filter((p) => p !== period.id)));
+  } catch {
+    return null;
+  }
+  const recorded = recordPeriod(subset, plan, result, lastKeys);
+  if ("refused" in recorded) return { refused: recorded.refused, problems: [] };
+  const others = subset.reduce((n, r) => n + (historyPeriod(r) === period.id ? 0 : 1), 0);
+  // The period sorts last: its rows close the list recordPeriod gives.
+  const rows = recorded.rows.slice(others);
+  const keptPeriods = replaces ? periods.length - 1 : periods.length;
+  const keptRows = periods.slice(0, keptPeriods).reduce((n, p) => n + p.rows, 0);
+  const { zip, ...tracking } = options;
+  const spec = bookWorkbook(plan, {
+    ...tracking,
+    ...(read.tracking ? { entries: read.tracking } : {}),
+    history: rows,
+    kept: { rows: keptRows, tallies: periods.slice(0, keptPeriods).map((p) => p.tally) },
+  });
+  return {
+    bytes: renderBook(spec, rows, zip, {
+      indexed,
+      periods: keptPeriods,
+      // The last reports go on only when they were known: else the next recording reads the rows again.
+      last: lastKeys ? { before: lastKeys, latest: keysOf(rows) } : null,
+    }),
+    rows: keptRows + rows.length,
+    notes: recorded.notes,
+    problems: [],
   };
 }
 
@@ -407,7 +640,7 @@ export function reviewWorkbook(
       customProperties: {},
       defaultFont: { name: typography.fontName, size: typography.tableSize },
       styles: { ...standardStyles(typography), ...historyStyles(typography) },
-      sheets: [trendsSheet(plan, kept, typography, { title }), historySheet(kept, typography)],
+      sheets: [trendsSheet(plan, tallyPeriods(kept), typography, { title }), historySheet(kept, typography)],
       definedNames: [],
       activeSheet: 0,
     },

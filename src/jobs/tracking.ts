@@ -3,7 +3,7 @@ import { trackingWorkbook, type TrackingOptions } from "../workbook/tracking";
 import type { Typography } from "../workbook/styles";
 import { renderXlsx, type ZipParts } from "../xlsx/write";
 import { planTag } from "./files";
-import { bookWorkbook } from "./history";
+import { bookWorkbook, renderBook } from "./history";
 import type { HistoryRow } from "../workbook/history";
 
 /** "So-theo-doi-NQ08.xlsx". */
@@ -27,6 +27,6 @@ export function trackingXlsx(
   },
 ): Uint8Array {
   const { zip, history, ...rest } = options;
-  const spec = history ? bookWorkbook(plan, { ...rest, history }) : trackingWorkbook(plan, rest);
-  return renderXlsx(spec, zip ? { zip } : {});
+  if (history) return renderBook(bookWorkbook(plan, { ...rest, history }), history, zip);
+  return renderXlsx(trackingWorkbook(plan, rest), zip ? { zip } : {});
 }

@@ -130,8 +130,9 @@ function cached<K>(map: Map<K, HistoryCell>, key: K, make: () => HistoryCell): H
 /**
  * The "Lịch sử" sheet. Rows are written in the order given (the recorder sorts them by period,
  * unit, task); an empty history still has its header and table, so the office sees where it goes.
+ * `kept` empty rows come first, standing for rows an earlier book holds and the renderer copies.
  */
-export function historySheet(rows: readonly HistoryRow[], typography: Typography): Sheet {
+export function historySheet(rows: readonly HistoryRow[], typography: Typography, kept = 0): Sheet {
   const s = new SheetBuilder(
     HISTORY_SHEET,
     HISTORY_COLUMNS.map((c) => ({ width: c.width })),
@@ -151,8 +152,11 @@ export function historySheet(rows: readonly HistoryRow[], typography: Typography
   // Rows pushed directly: the builder's per-cell bookkeeping is too slow for half a million rows.
   const cells = new CellCache();
   const keys = HISTORY_COLUMNS.map((c) => c.key);
+  // Rows the book already holds as they are (src/jobs/history.ts renderBook copies them): placeholders.
+  const placeholder = { cells: [] };
+  for (let i = 0; i < kept; i++) built.rows.push(placeholder);
   for (const r of rows) built.rows.push({ cells: keys.map((k) => cells.of(k, r[k])) });
-  const last = h + Math.max(rows.length, 1);
+  const last = h + Math.max(kept + rows.length, 1);
   built.tables.push({
     name: HISTORY_TABLE,
     range: `A${h}:${columnLetter(HISTORY_COLUMNS.length)}${last}`,

@@ -42,75 +42,110 @@ const CLASS_BY_LABEL = new Map(
 );
 const DONE = toneKey(REPORTED_STATUS_LABELS.done.vi);
 
-function periodsOf(rows: readonly HistoryRow[]): string[] {
-  const ids = new Set<string>();
-  for (const r of rows) if (reportPeriod(r.period)) ids.add(reportPeriod(r.period)!.id);
-  return [...ids].sort((a, b) => {
-    const pa = reportPeriod(a)!;
-    const pb = reportPeriod(b)!;
-    return pa.to < pb.to ? -1 : pa.to > pb.to ? 1 : a.length - b.length;
-  });
+/**
+ * One period's figures as the trends need them: the classes counted, and done / owed per task id
+ * and per unit code (with whether the unit sent a file). Kept in a book's history index, so the
+ * trends of earlier periods are known without reading their rows again.
+ */
+export interface PeriodTally {
+  period: string;
+  counts: Record<DeadlineClass, number>;
+  /** Task id → [done, owed]. */
+  tasks: Map<string, [number, number]>;
+  /** Unit code → [done, owed, sent a file]. */
+  units: Map<string, [number, number, boolean]>;
+}
+
+/** Time order: by end date, then the half-year before the whole year ending with it. */
+export function periodIdOrder(a: string, b: string): number {
+  const pa = reportPeriod(a)!;
+  const pb = reportPeriod(b)!;
+  return pa.to < pb.to ? -1 : pa.to > pb.to ? 1 : a.length - b.length;
+}
+
+/** Per recorded period, in time order; rows whose period cell names no period are left out. */
+export function tallyPeriods(rows: readonly HistoryRow[]): PeriodTally[] {
+  const by = new Map<string, PeriodTally>();
+  // The same few period cells and statuses fill every row: each is parsed once.
+  const ids = new Map<string, string | null>();
+  const done = new Map<string, boolean>();
+  const classes = new Map<string, DeadlineClass>();
+  for (const r of rows) {
+    let id = ids.get(r.period);
+    if (id === undefined) ids.set(r.period, (id = reportPeriod(r.period)?.id ?? null));
+    if (!id) continue;
+    let t = by.get(id);
+    if (!t) by.set(id, (t = emptyTally(id)));
+    let k = classes.get(r.deadlineClass);
+    if (k === undefined) {
+      k = CLASS_BY_LABEL.get(toneKey(r.deadlineClass)) ?? "not-reported";
+      classes.set(r.deadlineClass, (k = k === "due-soon" ? "in-progress" : k));
+    }
+    t.counts[k]++;
+    let d = done.get(r.status);
+    if (d === undefined) done.set(r.status, (d = toneKey(r.status) === DONE));
+    const task = t.tasks.get(r.taskId) ?? [0, 0];
+    task[1]++;
+    if (d) task[0]++;
+    t.tasks.set(r.taskId, task);
+    const unit = t.units.get(r.unitCode) ?? [0, 0, false];
+    unit[1]++;
+    if (d) unit[0]++;
+    if (r.file) unit[2] = true;
+    t.units.set(r.unitCode, unit);
+  }
+  return [...by.values()].sort((a, b) => periodIdOrder(a.period, b.period));
+}
+
+export function emptyTally(period: string): PeriodTally {
+  const counts = Object.fromEntries(
+    (Object.keys(DEADLINE_CLASS_LABELS) as DeadlineClass[]).map((k) => [k, 0]),
+  ) as Record<DeadlineClass, number>;
+  return { period, counts, tasks: new Map(), units: new Map() };
 }
 
 /** Per recorded period, in time order; rows whose period cell names no period are left out. */
 export function periodTrends(rows: readonly HistoryRow[]): PeriodTrend[] {
-  const by = new Map<string, HistoryRow[]>();
-  for (const r of rows) {
-    const id = reportPeriod(r.period)?.id;
-    if (!id) continue;
-    let list = by.get(id);
-    if (!list) by.set(id, (list = []));
-    list.push(r);
-  }
-  return periodsOf(rows).map((period) => {
-    const list = by.get(period)!;
-    const counts = Object.fromEntries(
-      (Object.keys(DEADLINE_CLASS_LABELS) as DeadlineClass[]).map((k) => [k, 0]),
-    ) as Record<DeadlineClass, number>;
-    for (const r of list) {
-      const k = CLASS_BY_LABEL.get(toneKey(r.deadlineClass)) ?? "not-reported";
-      counts[k === "due-soon" ? "in-progress" : k]++;
-    }
-    const due = counts["done-on-time"] + counts["done-late"] + counts.overdue;
-    return {
-      period,
-      owedUnits: new Set(list.map((r) => r.unitCode)).size,
-      reportedUnits: new Set(list.filter((r) => r.file).map((r) => r.unitCode)).size,
-      counts,
-      due,
-      onTimeRate: due > 0 ? counts["done-on-time"] / due : null,
-      overdueRate: due > 0 ? (counts["done-late"] + counts.overdue) / due : null,
-    };
-  });
+  return tallyPeriods(rows).map(trendOf);
+}
+
+function trendOf(t: PeriodTally): PeriodTrend {
+  const counts = t.counts;
+  const due = counts["done-on-time"] + counts["done-late"] + counts.overdue;
+  return {
+    period: t.period,
+    owedUnits: t.units.size,
+    reportedUnits: [...t.units.values()].filter((u) => u[2]).length,
+    counts: { ...counts },
+    due,
+    onTimeRate: due > 0 ? counts["done-on-time"] / due : null,
+    overdueRate: due > 0 ? (counts["done-late"] + counts.overdue) / due : null,
+  };
 }
 
 /** Done ÷ owed per key (unit code or task id) and period. */
-function doneShare(rows: readonly HistoryRow[], key: (r: HistoryRow) => string): Map<string, Map<string, number>> {
-  const tally = new Map<string, Map<string, [number, number]>>();
-  for (const r of rows) {
-    const id = reportPeriod(r.period)?.id;
-    if (!id) continue;
-    const k = key(r);
-    let m = tally.get(k);
-    if (!m) tally.set(k, (m = new Map()));
-    const t = m.get(id) ?? [0, 0];
-    t[1]++;
-    if (toneKey(r.status) === DONE) t[0]++;
-    m.set(id, t);
-  }
-  return new Map(
-    [...tally].map(([k, m]) => [k, new Map([...m].map(([p, [d, n]]) => [p, n > 0 ? d / n : 0]))] as const),
-  );
+function doneShare(
+  tallies: readonly PeriodTally[],
+  of: (t: PeriodTally) => ReadonlyMap<string, readonly [number, number] | readonly [number, number, boolean]>,
+): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const t of tallies)
+    for (const [k, [d, n]] of of(t)) {
+      let m = out.get(k);
+      if (!m) out.set(k, (m = new Map()));
+      m.set(t.period, n > 0 ? d / n : 0);
+    }
+  return out;
 }
 
 /** The "Xu hướng" sheet: three tables one under the other, each with its own header row. */
 export function trendsSheet(
   plan: Plan,
-  rows: readonly HistoryRow[],
+  tallies: readonly PeriodTally[],
   typography: Typography,
   options: { title?: string } = {},
 ): Sheet {
-  const trends = periodTrends(rows);
+  const trends = tallies.map(trendOf);
   const periods = trends.map((t) => t.period);
   // Period, the classes, the two rates: one contiguous block, the chart's source; then the unit counts.
   const summaryHeaders = [
@@ -205,14 +240,14 @@ export function trendsSheet(
     "Mã nhiệm vụ",
     "Nội dung",
     plan.tasks.map((t) => [t.id, `${t.number}. ${t.content.length > 80 ? `${t.content.slice(0, 77)}…` : t.content}`]),
-    doneShare(rows, (r) => r.taskId),
+    doneShare(tallies, (t) => t.tasks),
   );
   table(
     "TỈ LỆ NHIỆM VỤ HOÀN THÀNH THEO ĐƠN VỊ VÀ KỲ",
     "Mã đơn vị",
     "Tên đơn vị",
     plan.units.map((u) => [u.code, u.name]),
-    doneShare(rows, (r) => r.unitCode),
+    doneShare(tallies, (t) => t.units),
   );
   const sheet = s
     .with({

@@ -11,6 +11,7 @@ export {
   type ReadDefinedName,
   type ReadLimits,
   type ReadOptions,
+  type ReadPackage,
   type ReadSheet,
   type ReadValidation,
   type ReadWorkbook,

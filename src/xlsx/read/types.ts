@@ -1,5 +1,8 @@
 /** Public shapes of the .xlsx reader: plain data, nothing live. */
 
+import type { Relationship } from "./package";
+import type { ZipArchive } from "./zip";
+
 export type InputFormat = "xlsx" | "xlsm" | "xls" | "ods" | "encrypted" | "zip" | "text" | "empty" | "unknown";
 
 export interface ReadCell {
@@ -64,6 +67,22 @@ export interface ReadWorkbook {
   app: { application?: string; appVersion?: string };
   core: { title?: string; creator?: string; lastModifiedBy?: string; created?: string; modified?: string };
   hasMacros: boolean;
+  /**
+   * .xlsx/.xlsm: the package as read, for a caller that reads a part itself (a book's history index).
+   * Not enumerable: copies, comparisons and JSON of a read workbook see plain data only.
+   */
+  package?: ReadPackage;
+}
+
+/** The zip and what its sheets were read with. */
+export interface ReadPackage {
+  zip: ZipArchive;
+  sharedStrings: readonly string[];
+  date1904: boolean;
+  /** Every sheet's part (also those the sheetFilter left out), by sheet name. */
+  sheetParts: ReadonlyMap<string, string>;
+  /** The workbook part's relationships, targets resolved. */
+  workbookRels: readonly Relationship[];
 }
 
 export interface ReadLimits {

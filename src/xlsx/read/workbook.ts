@@ -23,6 +23,7 @@ import {
   type ReadDefinedName,
   type ReadLimits,
   type ReadOptions,
+  type ReadPackage,
   type ReadSheet,
   type ReadWorkbook,
 } from "./types";
@@ -202,9 +203,11 @@ function readPackage(zip: ZipArchive, limits: ReadLimits, options: ReadOptions):
     valuesOnly: options.valuesOnly === true,
   };
   const sheets: ReadSheet[] = [];
+  const sheetParts = new Map<string, string>();
   for (const s of wb.sheets) {
-    if (options.sheetFilter && !options.sheetFilter(s.name)) continue;
     const rel = relById.get(s.relId);
+    if (rel && !rel.external && !sheetParts.has(s.name)) sheetParts.set(s.name, rel.target);
+    if (options.sheetFilter && !options.sheetFilter(s.name)) continue;
     if (!rel || rel.external) throw readErrors.missingPart(`${mainPart} → ${s.name}`);
     const part = requirePart(zip, rel.target);
     const sink = options.cellSink?.(s.name);
@@ -218,7 +221,7 @@ function readPackage(zip: ZipArchive, limits: ReadLimits, options: ReadOptions):
   const appPart = propsPart(zip, rootRels, "extended-properties", "docProps/app.xml");
   const customPart = propsPart(zip, rootRels, "custom-properties", "docProps/custom.xml");
 
-  return {
+  const read: ReadWorkbook = {
     format: macro ? "xlsm" : "xlsx",
     sheets,
     sheet: sheetLookup(sheets),
@@ -228,4 +231,8 @@ function readPackage(zip: ZipArchive, limits: ReadLimits, options: ReadOptions):
     core: corePart ? parseCore(xmlOf(zip, corePart), corePart) : {},
     hasMacros,
   };
+  // Not enumerable: copies, comparisons and JSON of a read workbook stay what they were (plain data).
+  const pkg: ReadPackage = { zip, sharedStrings, date1904: wb.date1904, sheetParts, workbookRels: wbRels };
+  Object.defineProperty(read, "package", { value: pkg, enumerable: false });
+  return read;
 }

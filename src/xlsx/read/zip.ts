@@ -13,6 +13,8 @@ export interface ZipEntry {
   name: string;
   flags: number;
   method: number;
+  /** CRC-32 of the uncompressed data, as the central directory declares it. */
+  crc: number;
   compSize: number;
   /** Declared uncompressed size — informative only. */
   size: number;
@@ -129,6 +131,7 @@ export class ZipArchive {
       if (++seen > this.limits.maxEntries) throw readErrors.zipBomb(`zip (${seen} entries)`);
       const flags = u16(b, p + 8);
       const method = u16(b, p + 10);
+      const crc = u32(b, p + 16);
       let compSize = u32(b, p + 20);
       let size = u32(b, p + 24);
       const nameLen = u16(b, p + 28);
@@ -159,7 +162,7 @@ export class ZipArchive {
       const key = normalizePartName(name);
       // Two entries with one name would let two readers see two different files: refuse.
       if (this.byName.has(key)) throw readErrors.corrupt("zip", `duplicate entry ${name}`);
-      this.byName.set(key, { name, flags, method, compSize, size, localOffset });
+      this.byName.set(key, { name, flags, method, crc, compSize, size, localOffset });
       p = nameEnd + extraLen + commentLen;
     }
   }

@@ -15,6 +15,7 @@ export const CONTENT_TYPE = {
   coreProperties: "application/vnd.openxmlformats-package.core-properties+xml",
   extendedProperties: "application/vnd.openxmlformats-officedocument.extended-properties+xml",
   customProperties: "application/vnd.openxmlformats-officedocument.custom-properties+xml",
+  customXmlProperties: "application/vnd.openxmlformats-officedocument.customXmlProperties+xml",
 } as const;
 
 /** `overrides`: part name (with leading "/") → content type, in package order. */

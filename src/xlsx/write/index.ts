@@ -17,17 +17,45 @@ import { prepareTable, tableXml, type PreparedTable } from "./table";
 import { themeXml } from "./theme";
 import { checkDefinedName, workbookXml } from "./workbook";
 import { checkSheetName, worksheetXml } from "./worksheet";
+import { customXmlParts, CUSTOM_XML_REL, type CustomXmlPart } from "./customXml";
+import { compressPieces, type DeflateSegment, type PartData, type ReusedPiece, type WrittenSegments } from "./zip";
 
 export { WorkbookSpecError } from "./errors";
 
-/** Zips the package's parts (in the order given): fflate by default; the CLI passes Node's zlib. */
-export type ZipParts = (parts: ReadonlyArray<readonly [string, Uint8Array]>) => Uint8Array;
+export type { DeflatedSegment, DeflateSegment, ReusedPiece, WrittenPiece, WrittenSegments } from "./zip";
+
+/**
+ * Zips the package's parts (in the order given): fflate by default; the CLI passes Node's zlib. A
+ * part may come already compressed in segments; `deflateSegment` compresses those segments.
+ */
+export type ZipParts = ((parts: ReadonlyArray<readonly [string, PartData]>) => Uint8Array) & {
+  deflateSegment?: DeflateSegment;
+};
 
 export interface RenderXlsxOptions {
   /** Written as the document's created/modified date; absent = no dates (keeps output reproducible). */
   modified?: Date;
   /** A platform zip writer (deterministic too); absent = fflate, which runs everywhere. */
   zip?: ZipParts;
+  /** One sheet written as separately compressed segments (a book's long history); only with `zip.deflateSegment`. */
+  segmented?: SegmentedSheet;
+}
+
+/**
+ * A sheet whose XML is cut into pieces compressed one by one (each inflates alone), so a later
+ * book can copy a piece's compressed bytes instead of writing its rows again. Pieces: the head
+ * (rows before the first start), one per start, the tail.
+ */
+export interface SegmentedSheet {
+  sheet: string;
+  /** Row indices (0-based, ascending) where the segments start. */
+  starts: readonly number[];
+  /** Pieces copied from an earlier book, by piece index (1 … starts.length): their rows here are empty. */
+  reuse?: ReadonlyMap<number, ReusedPiece>;
+  /** The earlier book's shared strings, in order: the copied pieces refer to them by position. */
+  sharedStrings?: readonly string[];
+  /** The custom XML part describing where the pieces went (a book's history index). */
+  index?: (written: WrittenSegments) => CustomXmlPart;
 }
 
 /**
@@ -39,11 +67,18 @@ const ZIP_MTIME = new Date(1980, 0, 1, 0, 0, 0);
 export function renderXlsx(spec: WorkbookSpec, options: RenderXlsxOptions = {}): Uint8Array {
   checkWorkbook(spec);
   const styles = new StylesPart(spec);
-  const strings = new SharedStringsPart();
+  // Segments need a platform deflate that can end a segment with a full flush (Node's zlib).
+  const seg = options.zip?.deflateSegment ? options.segmented : undefined;
+  const reuse = seg?.reuse ?? new Map<number, ReusedPiece>();
+  const strings = new SharedStringsPart(
+    seg?.sharedStrings,
+    [...reuse.values()].reduce((n, p) => n + p.strings, 0),
+  );
+  let written: WrittenSegments | undefined;
   const overrides: Array<readonly [string, string]> = [["/xl/workbook.xml", CONTENT_TYPE.workbook]];
   const sheetRels: Relationship[] = [];
   const tableParts: Array<readonly [string, string]> = [];
-  const sheetParts: Array<readonly [string, string | Uint8Array]> = [];
+  const sheetParts: Array<readonly [string, string | PartData]> = [];
   let needsRecalc = false;
   let tableId = 0;
   let drawingId = 0;
@@ -89,9 +124,17 @@ export function renderXlsx(spec: WorkbookSpec, options: RenderXlsxOptions = {}):
       ...(drawingRelId ? { drawingRelId } : {}),
       selected: i === spec.activeSheet,
       index: i,
+      ...(seg?.sheet === sheet.name ? { segmentStarts: seg.starts } : {}),
     });
     needsRecalc ||= out.needsRecalc;
-    sheetParts.push([`xl/worksheets/sheet${n}.xml`, out.xml]);
+    const part = `xl/worksheets/sheet${n}.xml`;
+    if (out.segments) {
+      const pieces = out.segments.map((p, j) => (reuse.has(j) ? null : p));
+      const size = out.segments.reduce((t, p, j) => t + (reuse.get(j)?.segment.size ?? p.bytes.length), 0);
+      const done = compressPieces(part, pieces, reuse, options.zip!.deflateSegment!, deflateLevel(size));
+      written = done.written;
+      sheetParts.push([part, done.data]);
+    } else sheetParts.push([part, out.xml]);
     if (rels.length) sheetParts.push([`xl/worksheets/_rels/sheet${n}.xml.rels`, relsXml(rels)]);
     sheetRels.push({ id: `rId${n}`, type: REL_TYPE.worksheet, target: `worksheets/sheet${n}.xml` });
     overrides.push([`/xl/worksheets/sheet${n}.xml`, CONTENT_TYPE.worksheet]);
@@ -104,6 +147,8 @@ export function renderXlsx(spec: WorkbookSpec, options: RenderXlsxOptions = {}):
     { id: `rId${k + 2}`, type: REL_TYPE.styles, target: "styles.xml" },
     { id: `rId${k + 3}`, type: REL_TYPE.sharedStrings, target: "sharedStrings.xml" },
   ];
+  const custom = written && seg?.index ? customXmlParts(seg.index(written)) : undefined;
+  if (custom) workbookRels.push({ id: `rId${k + 4}`, type: CUSTOM_XML_REL, target: custom.workbookTarget });
   overrides.push(
     ["/xl/theme/theme1.xml", CONTENT_TYPE.theme],
     ["/xl/styles.xml", CONTENT_TYPE.styles],
@@ -118,23 +163,25 @@ export function renderXlsx(spec: WorkbookSpec, options: RenderXlsxOptions = {}):
     ["/docProps/core.xml", CONTENT_TYPE.coreProperties],
     ["/docProps/app.xml", CONTENT_TYPE.extendedProperties],
   );
-  const custom = customXml(spec.customProperties);
-  if (custom !== null) overrides.push(["/docProps/custom.xml", CONTENT_TYPE.customProperties]);
+  if (custom) overrides.push(custom.override);
+  const customProps = customXml(spec.customProperties);
+  if (customProps !== null) overrides.push(["/docProps/custom.xml", CONTENT_TYPE.customProperties]);
 
   const rootRels: Relationship[] = [
     { id: "rId1", type: REL_TYPE.officeDocument, target: "xl/workbook.xml" },
     { id: "rId2", type: REL_TYPE.coreProperties, target: "docProps/core.xml" },
     { id: "rId3", type: REL_TYPE.extendedProperties, target: "docProps/app.xml" },
   ];
-  if (custom !== null) rootRels.push({ id: "rId4", type: REL_TYPE.customProperties, target: "docProps/custom.xml" });
+  if (customProps !== null)
+    rootRels.push({ id: "rId4", type: REL_TYPE.customProperties, target: "docProps/custom.xml" });
 
   // Sheets are rendered before the workbook-level parts that collect from them (strings, styles, recalc).
-  const text: Array<readonly [string, string | Uint8Array]> = [
+  const text: Array<readonly [string, string | PartData]> = [
     ["[Content_Types].xml", contentTypesXml(overrides)],
     ["_rels/.rels", relsXml(rootRels)],
     ["docProps/core.xml", coreXml(spec.properties, options.modified)],
     ["docProps/app.xml", appXml(spec.properties)],
-    ...(custom !== null ? [["docProps/custom.xml", custom] as const] : []),
+    ...(customProps !== null ? [["docProps/custom.xml", customProps] as const] : []),
     ["xl/workbook.xml", workbookXml({ spec, sheetRelIds: sheetRels.map((r) => r.id), needsRecalc })],
     ["xl/_rels/workbook.xml.rels", relsXml(workbookRels)],
     ["xl/theme/theme1.xml", themeXml(spec.defaultFont.name)],
@@ -143,6 +190,7 @@ export function renderXlsx(spec: WorkbookSpec, options: RenderXlsxOptions = {}):
     ...sheetParts,
     ...tableParts,
     ...chartParts,
+    ...(custom?.parts ?? []),
   ];
   return zipParts(text, options.zip);
 }
@@ -160,12 +208,13 @@ export function deflateLevel(bytes: number): 3 | 4 | 6 {
 }
 
 /** A package's XML parts as UTF-8, zipped in the order given (the .docx writer zips the same way). */
-export function zipParts(text: ReadonlyArray<readonly [string, string | Uint8Array]>, zip?: ZipParts): Uint8Array {
-  const utf8 = (xml: string | Uint8Array) => (typeof xml === "string" ? strToU8(xml) : xml);
+export function zipParts(text: ReadonlyArray<readonly [string, string | PartData]>, zip?: ZipParts): Uint8Array {
+  const utf8 = (xml: string | PartData) => (typeof xml === "string" ? strToU8(xml) : xml);
   if (zip) return zip(text.map(([path, xml]) => [path, utf8(xml)] as const));
   const files: Zippable = {};
   for (const [path, xml] of text) {
-    const data = utf8(xml);
+    // Segmented parts come only with a platform zip (renderXlsx).
+    const data = utf8(xml) as Uint8Array;
     files[path] = [data, { level: deflateLevel(data.length) }];
   }
   return zipSync(files, { level: 6, mtime: ZIP_MTIME });

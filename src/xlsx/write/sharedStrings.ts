@@ -7,6 +7,22 @@ export class SharedStringsPart {
   /** Number of cells referring to the table (Excel's `count`). */
   private uses = 0;
 
+  /**
+   * A table that starts as an earlier book's, in its order, with `uses` cells already referring to
+   * it: parts of that book copied as they are keep pointing at the right strings.
+   */
+  constructor(seed: readonly string[] = [], uses = 0) {
+    for (const s of seed) {
+      if (!this.index.has(s)) this.index.set(s, this.strings.length);
+      this.strings.push(s);
+    }
+    this.uses = uses;
+  }
+
+  get count(): number {
+    return this.uses;
+  }
+
   /** Index of the string, adding it on first use. */
   add(s: string): number {
     this.uses++;

@@ -12,6 +12,7 @@ import type { SharedStringsPart } from "./sharedStrings";
 import { argb, type StylesPart } from "./styles";
 import type { PreparedTable } from "./table";
 import { el, escapeText, NS, num, XML_DECLARATION } from "./xml";
+import { concat } from "./zip";
 
 /** Characters of rows encoded at a time (see sheetData). */
 const GROUP_CHARS = 1 << 16;
@@ -20,16 +21,6 @@ const GROUP_CHARS = 1 << 16;
  * string passes stripForbidden), so the split cannot find it anywhere else.
  */
 const SHEET_DATA_SLOT = "\u0000sheetData\u0000";
-
-function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 /** Excel's limits (Excel specifications and limits; beyond them Excel repairs or refuses the file). */
 const LIMITS = {
@@ -56,13 +47,27 @@ export interface WorksheetContext {
   selected: boolean;
   /** The sheet's index in the workbook: makes the ids of its Excel 2010 data bars unique and reproducible. */
   index: number;
+  /**
+   * Row indices (0-based, ascending) where the sheet's XML is cut into segments (a long history, one
+   * segment per period): the output then has `segments` too. A segment holds the rows from its start
+   * to the next; rows before the first start go with the sheet's head.
+   */
+  segmentStarts?: readonly number[];
 }
 
 export interface WorksheetOutput {
-  /** The part's XML; already UTF-8 for a sheet too large to hold as one string (a long history). */
+  /**
+   * The part's XML; already UTF-8 for a sheet too large to hold as one string (a long history);
+   * empty when the sheet is cut into `segments` (they are the part).
+   */
   xml: string | Uint8Array;
   /** Some formula has no cached result: the workbook must ask for a recalculation on load. */
   needsRecalc: boolean;
+  /**
+   * With segmentStarts: the XML cut into the head (up to the first segment's rows), one piece per
+   * segment, and the tail; joined they are `xml`. `strings` counts each piece's shared-string cells.
+   */
+  segments?: { bytes: Uint8Array; strings: number }[];
 }
 
 /** Sheet names Excel accepts: 1–31 characters, none of : \ / ? * [ ], no apostrophe at either end. */
@@ -157,8 +162,19 @@ class SheetWriter {
       );
     if (typeof sheetData === "string") return { xml, needsRecalc: this.needsRecalc };
     const [head, tail] = xml.split(SHEET_DATA_SLOT) as [string, string];
-    return { xml: concatBytes([strToU8(head), ...sheetData, strToU8(tail)]), needsRecalc: this.needsRecalc };
+    const pieces = this.pieces;
+    if (!pieces) return { xml: concat([strToU8(head), ...sheetData, strToU8(tail)]), needsRecalc: this.needsRecalc };
+    // The same bytes cut where the segments start: head + <sheetData> + first rows | segments… | </sheetData> + tail.
+    const segments = pieces.map((p, i) => ({
+      bytes: concat(i === 0 ? [strToU8(`${head}<sheetData>`), ...p.chunks] : p.chunks),
+      strings: p.strings,
+    }));
+    segments.push({ bytes: strToU8(`</sheetData>${tail}`), strings: 0 });
+    return { xml: new Uint8Array(0), needsRecalc: this.needsRecalc, segments };
   }
+
+  /** sheetData's rows, piece by piece, when the sheet is cut into segments. */
+  private pieces: { chunks: Uint8Array[]; strings: number }[] | undefined;
 
   private sheetPr(): string {
     const tab = this.sheet.tabColor ? el("tabColor", { rgb: argb(this.sheet.tabColor, this.where("tabColor")) }) : "";
@@ -243,7 +259,21 @@ class SheetWriter {
     const letters: string[] = [];
     // A cell object used again (a history repeats the same labels and dates) is rendered once.
     const tails = new Map<Cell, { tail: string; text: boolean }>();
+    const starts = this.ctx.segmentStarts;
+    const pieces: { chunks: Uint8Array[]; strings: number }[] = [];
+    let next = 0;
+    let uses = this.ctx.strings.count;
+    const cut = () => {
+      if (group !== "") chunks.push(strToU8(group));
+      group = "";
+      pieces.push({ chunks: chunks.splice(0), strings: this.ctx.strings.count - uses });
+      uses = this.ctx.strings.count;
+    };
     this.sheet.rows.forEach((row, r) => {
+      while (starts && next < starts.length && starts[next] === r) {
+        cut();
+        next++;
+      }
       const rowNumber = r + 1;
       if (row.height !== undefined && !(row.height >= 0 && row.height <= LIMITS.rowHeight)) {
         throw new WorkbookSpecError(this.where(`row ${rowNumber}: height ${row.height} is outside 0–409 points`));
@@ -282,6 +312,15 @@ class SheetWriter {
         group = "";
       }
     });
+    if (starts) {
+      // Segments starting past the last row are empty.
+      while (next <= starts.length) {
+        cut();
+        next++;
+      }
+      this.pieces = pieces;
+      return [strToU8("<sheetData>"), ...pieces.flatMap((p) => p.chunks), strToU8("</sheetData>")];
+    }
     if (chunks.length === 0) return group === "" ? "<sheetData/>" : `<sheetData>${group}</sheetData>`;
     return [strToU8("<sheetData>"), ...chunks, strToU8(`${group}</sheetData>`)];
   }
