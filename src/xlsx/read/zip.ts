@@ -16,6 +16,8 @@ export interface ZipEntry {
   compSize: number;
   /** Declared uncompressed size — informative only. */
   size: number;
+  /** Declared CRC-32 — informative only (a hint for telling parts apart, never trusted). */
+  crc: number;
   localOffset: number;
 }
 
@@ -81,6 +83,11 @@ export class ZipArchive {
     this.parseDirectory();
   }
 
+  /** The platform decoder this archive inflates with (undefined: the built-in one). */
+  get decoder(): InflateRaw | undefined {
+    return this.inflateRaw;
+  }
+
   get entries(): IterableIterator<ZipEntry> {
     return this.byName.values();
   }
@@ -129,6 +136,7 @@ export class ZipArchive {
       if (++seen > this.limits.maxEntries) throw readErrors.zipBomb(`zip (${seen} entries)`);
       const flags = u16(b, p + 8);
       const method = u16(b, p + 10);
+      const crc = u32(b, p + 16);
       let compSize = u32(b, p + 20);
       let size = u32(b, p + 24);
       const nameLen = u16(b, p + 28);
@@ -159,7 +167,7 @@ export class ZipArchive {
       const key = normalizePartName(name);
       // Two entries with one name would let two readers see two different files: refuse.
       if (this.byName.has(key)) throw readErrors.corrupt("zip", `duplicate entry ${name}`);
-      this.byName.set(key, { name, flags, method, compSize, size, localOffset });
+      this.byName.set(key, { name, flags, method, compSize, size, crc, localOffset });
       p = nameEnd + extraLen + commentLen;
     }
   }
@@ -176,6 +184,28 @@ export class ZipArchive {
     const start = lo + 30 + u16(b, lo + 26) + u16(b, lo + 28);
     const end = start + entry.compSize;
     return end > b.length ? null : b.subarray(start, end);
+  }
+
+  /**
+   * The entry's data exactly as read() takes it (compressed, or stored), or null where read() would
+   * refuse the entry: a cache may compare these bytes, and leaves every refusal to read().
+   */
+  stored(entry: ZipEntry): Uint8Array | null {
+    const b = this.bytes;
+    const lo = entry.localOffset;
+    if ((entry.method !== 0 && entry.method !== 8) || entry.flags & 1) return null;
+    if (lo + 30 > b.length || u32(b, lo) !== SIG_LOCAL) return null;
+    const start = lo + 30 + u16(b, lo + 26) + u16(b, lo + 28);
+    const end = start + entry.compSize;
+    return end > b.length ? null : b.subarray(start, end);
+  }
+
+  /**
+   * Counts a part whose content is already known (the same data read from another file) as if it
+   * had been inflated here, so the limits hold exactly as they would have.
+   */
+  accountKnown(entry: ZipEntry, inflated: number): void {
+    this.account(entry.name, inflated, inflated, entry.compSize);
   }
 
   /** The bytes of one entry, inflated under the limits. Stored entries are views on the input (never written). */
