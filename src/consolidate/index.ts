@@ -13,6 +13,7 @@ import { M } from "./messages";
 import type { ConsolidateOptions, ConsolidationResult, FormRecord, InputFile } from "./types";
 import { contentHash } from "./values";
 import type { Plan } from "../plan/types";
+import { sameBytes } from "../util/bytes";
 
 export * from "./types";
 export { evaluate, CLASS_ORDER, defaultPeriod, newer, savedAt } from "./merge";
@@ -24,6 +25,30 @@ export interface FormReadOptions {
   inflateRaw?: InflateRaw;
 }
 
+/**
+ * Records of files already read, by content: a unit that sends the very same file again (a resend,
+ * the same form in an archive and by mail) is not read again. The record depends on the bytes, the
+ * plan and the file's name and time only, and the name and time are set anew on every copy. Per
+ * unit index (one plan, one reader); bounded in entries and in bytes kept.
+ */
+interface Known {
+  plan: Plan;
+  bytes: Uint8Array;
+  record: FormRecord;
+}
+const knownByUnits = new WeakMap<UnitIndex, { byHash: Map<string, Known>; bytes: number }>();
+const KNOWN_MAX = 4096;
+const KNOWN_MAX_BYTES = 64 * 1024 * 1024;
+
+/** The known record as this file's own: a deep copy, with its name (in every problem) and time. */
+function asFile(record: FormRecord, facts: FileFacts): FormRecord {
+  const copy = structuredClone(record);
+  copy.name = facts.name;
+  copy.lastModified = facts.lastModified;
+  for (const p of copy.problems) p.file = facts.name;
+  return copy;
+}
+
 /** Reads one file into a record; any failure becomes the record's single problem. */
 export function readForm(
   plan: Plan,
@@ -32,6 +57,30 @@ export function readForm(
   options: FormReadOptions = {},
 ): FormRecord {
   const facts = factsOf(file);
+  let known = knownByUnits.get(units);
+  if (!known) knownByUnits.set(units, (known = { byHash: new Map(), bytes: 0 }));
+  const hit = known.byHash.get(facts.hash);
+  if (hit && hit.plan === plan && sameBytes(hit.bytes, file.bytes)) return asFile(hit.record, facts);
+  const record = readFormBytes(plan, file, facts, units, options);
+  // Only a record that names its unit from the content: one named after the file is the file's own.
+  if (record.unitCode !== null && record.identifiedBy !== "file-name" && !hit) {
+    if (known.byHash.size >= KNOWN_MAX || known.bytes + file.bytes.length > KNOWN_MAX_BYTES) {
+      known.byHash.clear();
+      known.bytes = 0;
+    }
+    known.byHash.set(facts.hash, { plan, bytes: file.bytes.slice(), record: structuredClone(record) });
+    known.bytes += file.bytes.length;
+  }
+  return record;
+}
+
+function readFormBytes(
+  plan: Plan,
+  file: InputFile,
+  facts: FileFacts,
+  units: UnitIndex,
+  options: FormReadOptions,
+): FormRecord {
   try {
     const read: ReadOptions = { valuesOnly: true };
     if (options.inflateRaw) read.inflateRaw = options.inflateRaw;

@@ -96,7 +96,9 @@ export async function runConsolidation(req: ConsolidationRequest): Promise<Conso
 
   // Sources are expanded one after another (bytes are held only while their forms are in flight);
   // their forms go to the reader with at most `window` in flight, so workers never wait on the disk.
-  const window = Math.max(1, reader.parallelism * 2);
+  // With workers, a deeper queue: this thread reads its share too, and while it reads one form it
+  // cannot hand out the next, so each worker needs several queued to never run dry.
+  const window = reader.parallelism > 1 ? reader.parallelism * 6 : Math.max(1, reader.parallelism * 2);
   const inFlight = new Set<Promise<void>>();
   const pending = req.sources.map(() => 0);
   let done = 0;

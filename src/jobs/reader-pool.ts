@@ -106,8 +106,21 @@ export function poolReader(
   }
 
   let nextId = 1;
-  let ownPending = 0;
   const schedule = options.inThread;
+  // This thread's share, read one form per turn of the scheduler: between two, the workers' replies
+  // are taken in and their queues refilled (run back to back, they would wait for this thread).
+  const ownQueue: (() => void)[] = [];
+  let armed = false;
+  const readOwn = (): void => {
+    armed = false;
+    ownQueue.shift()?.();
+    if (ownQueue.length > 0) arm();
+  };
+  const arm = (): void => {
+    if (armed || !schedule) return;
+    armed = true;
+    schedule(readOwn);
+  };
   const read = (file: InputFile): Promise<FormRecord> =>
     new Promise((resolve) => {
       const live = slots.filter((s) => s.alive);
@@ -117,12 +130,9 @@ export function poolReader(
       }
       // The least busy worker; ties go to the first, so dispatch is deterministic for an order.
       const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
-      if (schedule && ownPending < slot.pending.size) {
-        ownPending++;
-        schedule(() => {
-          ownPending--;
-          resolve(local(file));
-        });
+      if (schedule && ownQueue.length < slot.pending.size) {
+        ownQueue.push(() => resolve(local(file)));
+        arm();
         return;
       }
       const id = nextId++;

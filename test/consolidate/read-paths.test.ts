@@ -67,6 +67,28 @@ describe("reading forms for consolidation", () => {
     expect(compared).toBeGreaterThanOrEqual(8);
   });
 
+  it("gives a file sent again (the same bytes, another name and time) the record a fresh read gives", () => {
+    const units = new UnitIndex(plan);
+    for (const f of files) readForm(plan, f, units);
+    const usable = files.filter((f) => readForm(plan, f, new UnitIndex(plan)).usable);
+    expect(usable.length).toBeGreaterThanOrEqual(6);
+    for (const f of files) {
+      const again: InputFile = {
+        name: `gui-lai/${f.name}`,
+        bytes: f.bytes.slice(),
+        lastModified: "2026-06-20T08:00:00Z",
+      };
+      const fresh = readForm(plan, again, new UnitIndex(plan));
+      const record = readForm(plan, again, units);
+      expect(record).toEqual(fresh);
+      expect(record.problems.every((p) => p.file === again.name)).toBe(true);
+      // The record is the caller's own: changing it changes nothing read later.
+      record.entries.length = 0;
+      record.problems.length = 0;
+      expect(readForm(plan, again, units)).toEqual(fresh);
+    }
+  });
+
   it("gives the same consolidation with the native decoder", async () => {
     const options = { plan, asOf: AS_OF, period: H1 };
     const builtIn = await consolidate(files, options);

@@ -76,6 +76,25 @@ export function fillForm(
   return pkg.bytes();
 }
 
+/**
+ * A form filled with every kind of value a unit types — statuses in other wordings, dates as text
+ * and as real dates, "80%" and 0.6, a formula, "<", "&" and quotes — a footer and a note beside it.
+ */
+export function filledSample(form: Uint8Array, tasks: readonly number[]): Uint8Array {
+  return fillForm(
+    form,
+    tasks.map((task, i) => ({
+      task,
+      status: ["Hoàn thành", "đang thực hiện", "Xong"][i % 3]!,
+      completedOn: i % 2 ? { date: "2026-05-20" } : "30/6/2026",
+      progress: i % 2 ? { percent: 0.6 } : "80%",
+      result: i % 2 ? { formula: 'T("chữ")', result: "chữ" } : 'Đã ban hành kế hoạch <số 1> & tổ chức "hội nghị"',
+    })),
+    { preparer: "Nguyễn Văn A", phone: 912345678 },
+    { cells: { P3: "ghi chú lề" } },
+  );
+}
+
 /** Sets cells of any sheet by address. */
 export function setCells(bytes: Uint8Array, sheetName: string, cells: Record<string, FillValue>): Uint8Array {
   const pkg = new Package(bytes);

@@ -22,7 +22,7 @@ import {
 } from "../../src/xlsx/read";
 import { parseXml, type Attrs } from "../../src/xlsx/read/xml";
 import { renderXlsx } from "../../src/xlsx/write";
-import { fillForm } from "../helpers/fill-form";
+import { filledSample } from "../helpers/fill-form";
 import { buildForm, buildSampleWorkbook, buildZipBomb, patchZip, zipText } from "../helpers/fixtures";
 
 /** The workbook as plain data (the sheet()/cell() lookups dropped). */
@@ -96,18 +96,7 @@ beforeAll(async () => {
   grid = await buildForm(40, 15);
   form = renderXlsx(reportForm(plan, commune, period));
   const tasks = plan.assignments.get(provincial.code)!;
-  filled = fillForm(
-    renderXlsx(reportForm(plan, provincial, period)),
-    tasks.map((task, i) => ({
-      task,
-      status: ["Hoàn thành", "đang thực hiện", "Xong"][i % 3]!,
-      completedOn: i % 2 ? { date: "2026-05-20" } : "30/6/2026",
-      progress: i % 2 ? { percent: 0.6 } : "80%",
-      result: i % 2 ? { formula: 'T("chữ")', result: "chữ" } : 'Đã ban hành kế hoạch <số 1> & tổ chức "hội nghị"',
-    })),
-    { preparer: "Nguyễn Văn A", phone: 912345678 },
-    { cells: { P3: "ghi chú lề" } },
-  );
+  filled = filledSample(renderXlsx(reportForm(plan, provincial, period)), tasks);
 });
 
 const corpus = (): [string, Uint8Array][] => [

@@ -24,6 +24,28 @@ function valueKey(v: CellScalar | { date: IsoDate } | null, isDate = false): str
   return `s:${toneKey(v).replace(/(^|[^\d])0(\d)(?=\/)/g, "$1$2")}`;
 }
 
+const titleKeys = new WeakMap<Plan, Map<string, ReadonlySet<string>>>();
+
+/**
+ * The keys of the title block's own values for a unit and period: the same for every form the unit
+ * sends, so built once per plan (building the title block is far dearer than looking it up).
+ */
+function expectedTitleKeys(plan: Plan, u: Unit, period: ReportPeriod): ReadonlySet<string> {
+  let byUnit = titleKeys.get(plan);
+  if (!byUnit) titleKeys.set(plan, (byUnit = new Map()));
+  const key = `${u.code}\u0000${u.name}\u0000${period.id}`;
+  let keys = byUnit.get(key);
+  if (!keys) {
+    const set = new Set<string>();
+    for (const v of formTitleValues(plan, u, period))
+      if (typeof v !== "object" || (v !== null && "date" in v)) set.add(valueKey(v as CellScalar | { date: IsoDate }));
+    byUnit.set(key, (keys = set));
+  }
+  return keys;
+}
+
+const NO_KEYS: ReadonlySet<string> = new Set();
+
 /** Title block: cells the form itself has (anywhere above the header) are expected; others are noted. */
 export function checkTitleBlock(
   plan: Plan,
@@ -34,12 +56,7 @@ export function checkTitleBlock(
   problems: ProblemList,
 ): void {
   const g = form.grid;
-  const expectedTitle = new Set<string>();
-  if (period) {
-    for (const v of formTitleValues(plan, u, period))
-      if (typeof v !== "object" || (v !== null && "date" in v))
-        expectedTitle.add(valueKey(v as CellScalar | { date: IsoDate }));
-  }
+  const expectedTitle = period ? expectedTitleKeys(plan, u, period) : NO_KEYS;
   for (const c of titleCells) {
     if (g.consumed.has(c.ref)) continue;
     g.use(c);

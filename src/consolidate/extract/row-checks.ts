@@ -29,7 +29,8 @@ export function checkProgressFractions(form: FormSheet, entries: TaskEntry[], pr
   const read = entries
     .filter((e) => e.progress !== null && e.raw.progress !== undefined)
     .map((e) => {
-      const c = form.grid.sheet.cell(e.raw.progress!.cell)!;
+      // The very cell the entry was read from (by row and column: no index of the sheet by address).
+      const c = form.grid.at(e.row, form.header.columns.get("progress")!)!;
       // Typed as a plain number: not text ("80%"), not a percent-formatted cell, not a formula.
       const plain = c.kind === "number" && c.formula === undefined && !c.numFmt?.includes("%");
       return { e, c, plain };

@@ -72,9 +72,15 @@ const HEADER_KEYS: { key: FormColumnKey; keys: string[] }[] = FORM_COLUMNS.map((
   ],
 }));
 
+/** Header key → column, the first column naming a key winning (as a search in column order would). */
+const COLUMN_BY_HEADER_KEY = new Map<string, FormColumnKey>();
+for (const h of HEADER_KEYS)
+  for (const k of h.keys) if (!COLUMN_BY_HEADER_KEY.has(k)) COLUMN_BY_HEADER_KEY.set(k, h.key);
+
 function headerKeyOf(text: string): FormColumnKey | null {
-  const k = foldKey(text).replace(/[:.]$/, "");
-  return HEADER_KEYS.find((h) => h.keys.includes(k))?.key ?? null;
+  const k = foldKey(text);
+  const last = k.charCodeAt(k.length - 1);
+  return COLUMN_BY_HEADER_KEY.get(last === 0x3a || last === 0x2e ? k.slice(0, -1) : k) ?? null;
 }
 
 export interface Header {

@@ -4,6 +4,7 @@
  * (fixed paths are only the last fallback).
  */
 import { readErrors } from "./errors";
+import { parsePart } from "./part-cache";
 import { decodeXmlBytes, parseXml } from "./xml";
 import { normalizePartName, type ZipArchive } from "./zip";
 
@@ -37,20 +38,21 @@ export function readText(zip: ZipArchive, part: string): string | undefined {
   return decodeXmlBytes(zip.read(entry));
 }
 
+/** The content types, or undefined when the part is absent. The result may be shared: read it only. */
 export function readContentTypes(zip: ZipArchive): ContentTypes | undefined {
   const part = "[Content_Types].xml";
-  const xml = readText(zip, part);
-  if (xml === undefined) return undefined;
-  const overrides = new Map<string, string>();
-  parseXml(xml, part, {
-    open(name, a) {
-      if (name === "Override" && a.PartName && a.ContentType) {
-        overrides.set(normalizePartName(a.PartName), a.ContentType.toLowerCase());
-      }
-    },
-    close() {},
+  return parsePart(zip, part, "content-types", (xml) => {
+    const overrides = new Map<string, string>();
+    parseXml(xml, part, {
+      open(name, a) {
+        if (name === "Override" && a.PartName && a.ContentType) {
+          overrides.set(normalizePartName(a.PartName), a.ContentType.toLowerCase());
+        }
+      },
+      close() {},
+    });
+    return { overrides };
   });
-  return { overrides };
 }
 
 /** The workbook's main part and whether it is macro-enabled, from the content types alone. */
@@ -89,29 +91,31 @@ export function resolveTarget(sourcePart: string, target: string): string {
   return out.join("/");
 }
 
-export function readRels(zip: ZipArchive, sourcePart: string): Relationship[] {
+/** The relationships of `sourcePart`; [] when it has none. The result may be shared: read it only. */
+export function readRels(zip: ZipArchive, sourcePart: string): readonly Relationship[] {
   const relsPart = relsPartOf(sourcePart);
-  const xml = readText(zip, relsPart);
-  if (xml === undefined) return [];
-  const rels: Relationship[] = [];
-  parseXml(xml, relsPart, {
-    open(name, a) {
-      if (name !== "Relationship" || a.Id === undefined || a.Target === undefined) return;
-      const external = (a.TargetMode ?? "").toLowerCase() === "external";
-      rels.push({
-        id: a.Id,
-        type: a.Type ?? "",
-        target: external ? "" : resolveTarget(sourcePart, a.Target),
-        external,
-      });
-    },
-    close() {},
+  const rels = parsePart(zip, relsPart, `rels:${sourcePart}`, (xml) => {
+    const found: Relationship[] = [];
+    parseXml(xml, relsPart, {
+      open(name, a) {
+        if (name !== "Relationship" || a.Id === undefined || a.Target === undefined) return;
+        const external = (a.TargetMode ?? "").toLowerCase() === "external";
+        found.push({
+          id: a.Id,
+          type: a.Type ?? "",
+          target: external ? "" : resolveTarget(sourcePart, a.Target),
+          external,
+        });
+      },
+      close() {},
+    });
+    return Object.freeze(found);
   });
-  return rels;
+  return rels ?? [];
 }
 
 /** Relationship types differ between transitional and strict OOXML; the last segment is what matters. */
-export function relOfType(rels: Relationship[], suffix: string): Relationship | undefined {
+export function relOfType(rels: readonly Relationship[], suffix: string): Relationship | undefined {
   return rels.find((r) => !r.external && r.type.endsWith(`/${suffix}`));
 }
 

@@ -13,6 +13,7 @@ import {
   type Relationship,
 } from "./package";
 import { readOdsPackage } from "./ods";
+import { parsePart } from "./part-cache";
 import { parseApp, parseCore, parseCustom } from "./props";
 import { parseSharedStrings } from "./sharedStrings";
 import { Styles } from "./styles";
@@ -128,8 +129,23 @@ function xmlOf(zip: ZipArchive, part: string): string {
   return text;
 }
 
+/**
+ * A part parsed, or the value kept from the same part of an earlier file (part-cache.ts): for the
+ * parts most forms share. The value may be shared between files, so it is only read.
+ */
+function parsed<T>(zip: ZipArchive, part: string, kind: string, parse: (xml: string, part: string) => T): T {
+  const value = parsePart(zip, part, kind, (xml) => parse(xml, part));
+  if (value === undefined) throw readErrors.missingPart(part);
+  return value;
+}
+
 /** A docProps part: through the package relationship, else at its usual place; absent is fine. */
-function propsPart(zip: ZipArchive, rootRels: Relationship[], relSuffix: string, fallback: string): string | undefined {
+function propsPart(
+  zip: ZipArchive,
+  rootRels: readonly Relationship[],
+  relSuffix: string,
+  fallback: string,
+): string | undefined {
   const rel = relOfType(rootRels, relSuffix);
   return (rel && findPart(zip, rel.target)) ?? findPart(zip, fallback);
 }
@@ -185,7 +201,7 @@ function readPackage(zip: ZipArchive, limits: ReadLimits, options: ReadOptions):
     if (e.name.toLowerCase().endsWith("vbaproject.bin")) hasMacros = true;
   }
 
-  const wb = parseWorkbookPart(xmlOf(zip, mainPart), mainPart);
+  const wb = parsed(zip, mainPart, "workbook", parseWorkbookPart);
   const wbRels = readRels(zip, mainPart);
   const relById = new Map(wbRels.map((r) => [r.id, r]));
 
@@ -193,7 +209,7 @@ function readPackage(zip: ZipArchive, limits: ReadLimits, options: ReadOptions):
   const sharedStrings = sstRel ? parseSharedStrings(xmlOf(zip, requirePart(zip, sstRel.target)), sstRel.target) : [];
   const stylesRel = relOfType(wbRels, "styles");
   const stylesPart = stylesRel ? findPart(zip, stylesRel.target) : undefined;
-  const styles = stylesPart ? Styles.parse(xmlOf(zip, stylesPart), stylesPart) : undefined;
+  const styles = stylesPart ? parsed(zip, stylesPart, "styles", Styles.parse) : undefined;
 
   const ctx: SheetContext = {
     sharedStrings,
@@ -225,10 +241,11 @@ function readPackage(zip: ZipArchive, limits: ReadLimits, options: ReadOptions):
     format: macro ? "xlsm" : "xlsx",
     sheets,
     sheet: sheetLookup(sheets),
-    definedNames: wb.definedNames,
-    customProperties: customPart ? parseCustom(xmlOf(zip, customPart), customPart) : {},
-    app: appPart ? parseApp(xmlOf(zip, appPart), appPart) : {},
-    core: corePart ? parseCore(xmlOf(zip, corePart), corePart) : {},
+    // Copies: what is returned is the caller's, the parsed parts may be shared.
+    definedNames: wb.definedNames.map((n) => ({ ...n })),
+    customProperties: customPart ? { ...parsed(zip, customPart, "custom", parseCustom) } : {},
+    app: appPart ? { ...parsed(zip, appPart, "app", parseApp) } : {},
+    core: corePart ? { ...parsed(zip, corePart, "core", parseCore) } : {},
     hasMacros,
   };
   // Not enumerable: copies, comparisons and JSON of a read workbook stay what they were (plain data).

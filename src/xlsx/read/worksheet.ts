@@ -4,7 +4,17 @@ import { readErrors } from "./errors";
 import { shiftFormula } from "./formula";
 import { DEFAULT_STYLE, type Styles } from "./styles";
 import type { CellSink, ReadCell, ReadValidation } from "./types";
-import { parseXml, unescapeOoxml, xmlBool } from "./xml";
+import {
+  decodeEntities,
+  parseXml,
+  scanTag,
+  skipSpace,
+  startTagAt,
+  tagOut,
+  unescapeOoxml,
+  xmlBool,
+  type RawReader,
+} from "./xml";
 
 export interface SheetContent {
   cells: ReadCell[];
@@ -101,13 +111,6 @@ function isoToSerial(v: string): number {
   );
   return (ms - EPOCH_1900) / 86400000;
 }
-
-/** The plain shapes the sink's fast path reads (sticky: each must match exactly where the last ended). */
-const SPACE = /\s+/y;
-const PLAIN_ROW = /<row r="(\d+)"(?: [a-zA-Z]+="[^"<>&]*")*(\/?)>\s*/y;
-const PLAIN_CELL =
-  /<c r="([A-Z]+\d+)"(?: s="(\d+)")?(?: t="([a-zA-Z]+)")?(?:\/>|>(?:<v>([^<&]*)<\/v>|(<v\/>))?<\/c>)\s*/y;
-const ROW_END = /<\/row>/y;
 
 const enum Capture {
   None,
@@ -239,64 +242,109 @@ export function parseWorksheet(xml: string, part: string, ctx: SheetContext, sin
   };
 
   /**
-   * A sheet given to a sink is usually huge and plain (a history of half a million rows, as this
-   * program or LibreOffice or Excel writes it): its cells are read by a scanner that knows only that
-   * plain shape — anything else (formulas, inline text, entities, prefixes, whitespace inside tags)
-   * and the sheet is read again by the full parser from its first cell.
+   * A <c> begins (parser and scanner alike): counted against the limit, placed by its r (else after
+   * the previous cell), typed and styled. False when r is not a cell reference.
    */
-  const scanPlainCells = (from: number, to: number): boolean => {
-    let pos = from;
-    const match = (re: RegExp): RegExpExecArray | null => {
-      re.lastIndex = pos;
-      const m = re.exec(xml);
-      if (m) pos = re.lastIndex;
-      return m;
-    };
-    while (pos < to) {
-      if (match(SPACE) && pos >= to) break;
-      const row = match(PLAIN_ROW);
-      if (!row) return false;
-      const r = Number(row[1]);
-      if (!(r >= 1 && r <= 1048576)) return false;
+  const startCell = (r: string | undefined, t: string | undefined, s: string | undefined): boolean => {
+    if (++budget.cells > budget.limit) throw readErrors.tooManyCells(budget.limit, part);
+    if (r !== undefined) {
+      if (!parseRef(r)) return false;
+      rowNum = refOut.row;
+      colNum = refOut.col;
+      cellRef = refOut.canonical ? r : "";
+    } else {
+      if (rowNum === 0) rowNum = 1;
+      colNum++;
+      cellRef = "";
+    }
+    cellType = t ?? "n";
+    const style = s !== undefined ? Number(s) : 0;
+    cellStyle = Number.isInteger(style) && style >= 0 ? style : 0;
+    v = undefined;
+    f = undefined;
+    fShared = undefined;
+    inlineText = undefined;
+    return true;
+  };
+
+  /**
+   * Most sheets are plain — rows of cells as this program, Excel or LibreOffice writes them: <c> with
+   * a <v> and perhaps an <f>, unprefixed — and are read by a scanner that knows only that shape
+   * (indexOf/charCodeAt, no attribute objects, no events), into the same cells the parser gives.
+   * Anything else (inline text, comments, CDATA, prefixes, other children, white space inside end
+   * tags) and it declines: what it gave is undone and the parser reads the rows from the first.
+   * Offered the first <sheetData> only, so nothing was given before it that an undo would lose.
+   */
+  const scanPlainRows = (from: number): number => {
+    const src = xml;
+    let p = from;
+    for (;;) {
+      p = skipSpace(src, p);
+      if (src.startsWith("</sheetData>", p)) return p + "</sheetData>".length;
+      if (!startTagAt(src, p, "<row")) return -1;
+      p = scanTag(src, p + 4);
+      if (p < 0) return -1;
+      const r = tagOut.r !== undefined ? Number(tagOut.r) : rowNum + 1;
+      if (!Number.isInteger(r) || r < 1 || r > 1048576) return -1;
       rowNum = r;
-      if (row[2] === "/") continue;
+      colNum = 0;
+      if (tagOut.selfClosing) continue;
       for (;;) {
-        const c = match(PLAIN_CELL);
-        if (!c) {
-          if (match(ROW_END)) break;
-          return false;
+        p = skipSpace(src, p);
+        if (src.startsWith("</row>", p)) {
+          p += "</row>".length;
+          break;
         }
-        if (++budget.cells > budget.limit) throw readErrors.tooManyCells(budget.limit, part);
-        if (!parseRef(c[1]!) || refOut.row !== rowNum) return false;
-        colNum = refOut.col;
-        cellRef = c[1]!;
-        cellStyle = c[2] === undefined ? 0 : Number(c[2]);
-        cellType = c[3] ?? "n";
-        if (cellType === "inlineStr") return false;
-        v = c[4] ?? (c[5] ? "" : undefined);
-        f = undefined;
-        fShared = undefined;
-        inlineText = undefined;
+        if (!startTagAt(src, p, "<c")) return -1;
+        p = scanTag(src, p + 2);
+        if (p < 0 || !startCell(tagOut.r, tagOut.t, tagOut.s)) return -1;
+        // Self-closing: no value, nothing to report (as the parser does).
+        if (tagOut.selfClosing) continue;
+        if (cellType === "inlineStr") return -1;
+        // Children: <v> and <f>, white space between them.
+        for (;;) {
+          p = skipSpace(src, p);
+          if (src.startsWith("</c>", p)) {
+            p += "</c>".length;
+            break;
+          }
+          const isV = startTagAt(src, p, "<v");
+          if (!isV && !startTagAt(src, p, "<f")) return -1;
+          p = scanTag(src, p + 2);
+          if (p < 0) return -1;
+          let text = "";
+          if (!isV && tagOut.t === "shared" && tagOut.si !== undefined)
+            fShared = { si: tagOut.si, master: tagOut.ref !== undefined };
+          if (!tagOut.selfClosing) {
+            const lt = src.indexOf("<", p);
+            if (lt < 0 || !src.startsWith(isV ? "</v>" : "</f>", lt)) return -1;
+            text = src.slice(p, lt);
+            if (text.indexOf("&") >= 0) text = decodeEntities(text, part);
+            p = lt + 4;
+          }
+          if (isV) v = text;
+          else if (text !== "") f = text;
+        }
         finishCell();
       }
     }
-    return pos <= to;
   };
-  if (sink) {
-    const open = xml.indexOf("<sheetData>");
-    const close = xml.indexOf("</sheetData>");
-    if (open >= 0 && close > open) {
-      const before = budget.cells;
-      if (scanPlainCells(open + "<sheetData>".length, close)) {
-        xml = xml.slice(0, open) + "<sheetData></sheetData>" + xml.slice(close + "</sheetData>".length);
-      } else {
-        budget.cells = before;
-        maxRow = 0;
-        maxCol = 0;
-        sink.restart();
-      }
-    }
-  }
+  let sheetDataSeen = false;
+  const readPlainRows: RawReader = (_src, from) => {
+    const before = budget.cells;
+    const end = scanPlainRows(from);
+    if (end >= 0) return end;
+    budget.cells = before;
+    cells.length = 0;
+    sorted = true;
+    maxRow = 0;
+    maxCol = 0;
+    rowNum = 0;
+    // A shared formula's master seen by the scanner must not serve a follower the parser meets first.
+    sharedMasters.clear();
+    sink?.restart();
+    return -1;
+  };
 
   parseXml(xml, part, {
     open(name, a, selfClosing) {
@@ -343,7 +391,9 @@ export function parseWorksheet(xml: string, part: string, ctx: SheetContext, sin
         case "sheetData":
           inSheetData = true;
           rowNum = 0;
-          break;
+          if (sheetDataSeen) break;
+          sheetDataSeen = true;
+          return readPlainRows;
         case "row": {
           if (!inSheetData) break;
           const r = a.r !== undefined ? Number(a.r) : rowNum + 1;
@@ -354,25 +404,8 @@ export function parseWorksheet(xml: string, part: string, ctx: SheetContext, sin
         }
         case "c": {
           if (!inSheetData) break;
-          if (++budget.cells > budget.limit) throw readErrors.tooManyCells(budget.limit, part);
-          if (a.r !== undefined) {
-            if (!parseRef(a.r)) throw corrupt(`bad cell reference "${a.r}"`);
-            rowNum = refOut.row;
-            colNum = refOut.col;
-            cellRef = refOut.canonical ? a.r : "";
-          } else {
-            if (rowNum === 0) rowNum = 1;
-            colNum++;
-            cellRef = "";
-          }
+          if (!startCell(a.r, a.t, a.s)) throw corrupt(`bad cell reference "${a.r ?? ""}"`);
           inCell = !selfClosing;
-          cellType = a.t ?? "n";
-          const s = a.s !== undefined ? Number(a.s) : 0;
-          cellStyle = Number.isInteger(s) && s >= 0 ? s : 0;
-          v = undefined;
-          f = undefined;
-          fShared = undefined;
-          inlineText = undefined;
           phonetic = 0;
           break;
         }

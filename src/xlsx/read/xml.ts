@@ -10,11 +10,20 @@ import { readErrors } from "./errors";
 
 export type Attrs = Record<string, string>;
 
+/**
+ * Offered an element's content unparsed (`from`: just past its start tag): returns the index just past
+ * the element's end tag when it has read all of it, or -1 to decline, and the content is then parsed
+ * as usual. What it accepts it must check itself as strictly as this parser would (a scanner for one
+ * plain, well-formed shape, declining anything else); on declining it must undo what it did.
+ */
+export type RawReader = (src: string, from: number) => number;
+
 export interface XmlHandler {
   /**
    * Returning `true` skips the element's content: no events for it, only close(name). The content is
    * passed over without being tokenised when that is safe (see skipContent); otherwise it is parsed
-   * (and checked) as usual with the events held back. Any other return value is ignored.
+   * (and checked) as usual with the events held back. Returning a RawReader offers it the content
+   * first (then close(name) when it read it). Any other return value is ignored.
    */
   open(name: string, attrs: Attrs, selfClosing: boolean): unknown;
   close(name: string): void;
@@ -24,7 +33,7 @@ export interface XmlHandler {
 
 const NO_ATTRS: Attrs = Object.freeze({}) as Attrs;
 
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 }
 
@@ -37,7 +46,8 @@ export function decodeXmlBytes(bytes: Uint8Array): string {
 
 const utf8 = new TextDecoder("utf-8");
 
-function decodeEntities(s: string, part: string): string {
+/** The five predefined entities and character references; anything else is "corrupt". */
+export function decodeEntities(s: string, part: string): string {
   let amp = s.indexOf("&");
   if (amp < 0) return s;
   let out = "";
@@ -266,25 +276,105 @@ export function parseXml(src: string, part: string, h: XmlHandler): void {
       } else if (selfClosing) {
         h.open(local, attrs, true);
         h.close(local);
-      } else if (h.open(local, attrs, false) === true) {
-        const after = skipContent(src, p, qname);
+      } else {
+        const wants = h.open(local, attrs, false);
+        const after =
+          wants === true ? skipContent(src, p, qname) : typeof wants === "function" ? (wants as RawReader)(src, p) : -1;
         if (after >= 0) {
           h.close(local);
           p = after;
         } else {
           stack.push(qname);
           locals.push(local);
-          muted = stack.length;
+          if (wants === true) muted = stack.length;
         }
-      } else {
-        stack.push(qname);
-        locals.push(local);
       }
       i = p;
     }
   }
   if (stack.length > 0) corrupt(`unclosed <${stack[stack.length - 1] ?? ""}> (truncated?)`);
   if (!rootSeen) corrupt("no root element");
+}
+
+// Helpers for scanners of one plain shape (RawReader): start tags read without attribute objects.
+
+/** Scratch output of scanTag: the attributes the scanners read (undefined when absent). */
+export const tagOut = {
+  r: undefined as string | undefined,
+  s: undefined as string | undefined,
+  t: undefined as string | undefined,
+  si: undefined as string | undefined,
+  ref: undefined as string | undefined,
+  selfClosing: false,
+};
+
+/**
+ * The attributes of a start tag from `p` (just past its name) to its end: the index past ">" or "/>"
+ * into tagOut, or -1 for anything a scanner leaves to the parser — white space around "=", a
+ * value holding "&", "<" or literal white space (which the parser would decode or normalise), a
+ * malformed tag. Names are taken by their local part, the last of a repeated name wins, as the
+ * parser does; names not read are checked for form only.
+ */
+export function scanTag(src: string, p: number): number {
+  tagOut.r = tagOut.s = tagOut.t = tagOut.si = tagOut.ref = undefined;
+  tagOut.selfClosing = false;
+  const n = src.length;
+  for (;;) {
+    let c = src.charCodeAt(p);
+    if (c === 0x3e /* > */) return p + 1;
+    if (c === 0x2f /* / */) {
+      if (src.charCodeAt(p + 1) !== 0x3e) return -1;
+      tagOut.selfClosing = true;
+      return p + 2;
+    }
+    // At least one white space before each attribute.
+    if (!isSpace(c)) return -1;
+    do c = src.charCodeAt(++p);
+    while (isSpace(c));
+    if (c === 0x3e || c === 0x2f) continue;
+    const nameStart = p;
+    let local = p;
+    while (p < n) {
+      c = src.charCodeAt(p);
+      if (c === 0x3d || c === 0x3e || c === 0x2f || c === 0x3c || c === 0x22 || c === 0x27 || isSpace(c)) break;
+      if (c === 0x3a) local = p + 1;
+      p++;
+    }
+    if (p === nameStart || c !== 0x3d) return -1;
+    const quote = src.charCodeAt(p + 1);
+    if (quote !== 0x22 && quote !== 0x27) return -1;
+    const valueStart = p + 2;
+    let q = valueStart;
+    for (;;) {
+      if (q >= n) return -1;
+      const v = src.charCodeAt(q);
+      if (v === quote) break;
+      if (v <= 0x3c && (v === 0x3c || v === 0x26 || v === 0x09 || v === 0x0a || v === 0x0d)) return -1;
+      q++;
+    }
+    const nameLen = p - local;
+    if (nameLen === 1 || nameLen === 2 || nameLen === 3) {
+      const name = src.slice(local, p);
+      if (name === "r") tagOut.r = src.slice(valueStart, q);
+      else if (name === "s") tagOut.s = src.slice(valueStart, q);
+      else if (name === "t") tagOut.t = src.slice(valueStart, q);
+      else if (name === "si") tagOut.si = src.slice(valueStart, q);
+      else if (name === "ref") tagOut.ref = src.slice(valueStart, q);
+    }
+    p = q + 1;
+  }
+}
+
+/** Whether `src` has the start tag `<name` at `p`: the name followed by white space, ">" or "/". */
+export function startTagAt(src: string, p: number, name: string): boolean {
+  if (!src.startsWith(name, p)) return false;
+  const c = src.charCodeAt(p + name.length);
+  return c === 0x3e || c === 0x2f || isSpace(c);
+}
+
+export function skipSpace(src: string, p: number): number {
+  while (isSpace(src.charCodeAt(p))) p++;
+  return p;
 }
 
 /** "1"/"true" and "0"/"false" (LibreOffice writes the words); anything else gives the default. */

@@ -13,7 +13,10 @@ export interface ZipEntry {
   name: string;
   flags: number;
   method: number;
-  /** CRC-32 of the uncompressed data, as the central directory declares it. */
+  /**
+   * CRC-32 of the uncompressed data as the central directory declares it: a hint for telling parts
+   * apart and for the history index, never trusted as proof of content.
+   */
   crc: number;
   compSize: number;
   /** Declared uncompressed size — informative only. */
@@ -81,6 +84,11 @@ export class ZipArchive {
     this.limits = limits;
     this.inflateRaw = inflateRaw;
     this.parseDirectory();
+  }
+
+  /** The platform decoder this archive inflates with (undefined: the built-in one). */
+  get decoder(): InflateRaw | undefined {
+    return this.inflateRaw;
   }
 
   get entries(): IterableIterator<ZipEntry> {
@@ -179,6 +187,28 @@ export class ZipArchive {
     const start = lo + 30 + u16(b, lo + 26) + u16(b, lo + 28);
     const end = start + entry.compSize;
     return end > b.length ? null : b.subarray(start, end);
+  }
+
+  /**
+   * The entry's data exactly as read() takes it (compressed, or stored), or null where read() would
+   * refuse the entry: a cache may compare these bytes, and leaves every refusal to read().
+   */
+  stored(entry: ZipEntry): Uint8Array | null {
+    const b = this.bytes;
+    const lo = entry.localOffset;
+    if ((entry.method !== 0 && entry.method !== 8) || entry.flags & 1) return null;
+    if (lo + 30 > b.length || u32(b, lo) !== SIG_LOCAL) return null;
+    const start = lo + 30 + u16(b, lo + 26) + u16(b, lo + 28);
+    const end = start + entry.compSize;
+    return end > b.length ? null : b.subarray(start, end);
+  }
+
+  /**
+   * Counts a part whose content is already known (the same data read from another file) as if it
+   * had been inflated here, so the limits hold exactly as they would have.
+   */
+  accountKnown(entry: ZipEntry, inflated: number): void {
+    this.account(entry.name, inflated, inflated, entry.compSize);
   }
 
   /** The bytes of one entry, inflated under the limits. Stored entries are views on the input (never written). */
