@@ -14,3 +14,8 @@ export function tr(text: Text, lang: Lang): string {
 export function both(text: Text): string {
   return text.vi === text.en ? text.vi : `${text.vi} / ${text.en}`;
 }
+
+/** "1 file", "3 files": an English count with its noun (Vietnamese nouns do not change). */
+export function countEn(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
+}

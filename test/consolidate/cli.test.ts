@@ -95,6 +95,9 @@ describe("cli consolidate", () => {
     expect(vi).toContain(`đơn vị đã gửi 2/${summary.totals.units}`);
     expect(en).toContain(`2/${summary.totals.units} units returned`);
     expect(en).toContain(`${summary.totals.missing} missing`);
+    // English counts take their plural ending: "3 files", "1 error".
+    expect(en).toContain(`${summary.totals.files} files (`);
+    expect(en).toMatch(/; 1 error, \d+ warnings?, \d+ notes?\./);
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from "fs";
 import { join } from "path";
 import { dmy } from "../../dates";
+import { countEn } from "../../i18n";
 import {
   consolidationBaseName,
   consolidationOutputs,
@@ -263,8 +264,8 @@ export const consolidateCommand: Command = {
       `Tổng hợp ${result.period.label.vi}, tính đến ngày ${dmy(result.asOf)}: ${t.files} tệp (được dùng ${t.accepted}, bản cũ ${t.superseded}, không tổng hợp ${t.rejected}); ` +
         `đơn vị đã gửi ${t.returned}/${t.units}, chưa nộp ${t.missing}; ${t.problems.error} lỗi, ${t.problems.warning} cảnh báo, ${t.problems.info} thông tin. ` +
         `Kết quả: ${written}\n` +
-        `Consolidated ${result.period.label.en} as of ${dmy(result.asOf)}: ${t.files} files (${t.accepted} used, ${t.superseded} superseded, ${t.rejected} rejected); ` +
-        `${t.returned}/${t.units} units returned, ${t.missing} missing; ${t.problems.error} errors, ${t.problems.warning} warnings, ${t.problems.info} notes. ` +
+        `Consolidated ${result.period.label.en} as of ${dmy(result.asOf)}: ${countEn(t.files, "file")} (${t.accepted} used, ${t.superseded} superseded, ${t.rejected} rejected); ` +
+        `${t.returned}/${t.units} units returned, ${t.missing} missing; ${countEn(t.problems.error, "error")}, ${countEn(t.problems.warning, "warning")}, ${countEn(t.problems.info, "note")}. ` +
         `Output: ${written}\n`,
     );
     const recorded = planned.book ? recordIntoBookFile(io, planned.book, result) : 0;
