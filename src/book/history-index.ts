@@ -15,7 +15,8 @@ import { emptyTally, periodIdOrder, type PeriodTally } from "../workbook/trends"
 import type { InflateRaw, ReadCell, ReadWorkbook } from "../xlsx/read";
 import { parseXml } from "../xlsx/read/xml";
 import type { CustomXmlPart } from "../xlsx/write/customXml";
-import { concat, FINAL_BLOCK, type ReusedPiece, type WrittenPiece, type WrittenSegments } from "../xlsx/write/zip";
+import { concat } from "../util/bytes";
+import { FINAL_BLOCK, type ReusedPiece, type WrittenPiece, type WrittenSegments } from "../xlsx/write/zip";
 import { HistoryReader } from "./history";
 
 const NS = "urn:phuluc:history-index";

@@ -6,6 +6,7 @@
  * written back, so nothing the office typed is lost.
  */
 import { isIsoDate, serialToIso } from "../dates";
+import { countEn } from "../i18n";
 import { stripForbidden } from "../xlsx/write/xml";
 import { reportPeriod } from "../schedule";
 import { tidySpaces, toneKey } from "../text/vietnamese";
@@ -266,14 +267,14 @@ export class HistoryReader {
     for (const [typed, { cell, count }] of this.badPeriods)
       problems.warning("history-period", HISTORY_SHEET, cell, {
         vi: `Kỳ báo cáo "${typed}" không hợp lệ (${count} dòng, dòng đầu ở ô ${cell}): các dòng này được giữ nguyên nhưng không tính vào xu hướng. Hãy sửa thành dạng 2026-H1, 2026-H2 hoặc 2026.`,
-        en: `Report period "${typed}" is not valid (${count} row${count === 1 ? "" : "s"}, first at ${cell}): these rows are kept as they are but not counted in the trends. Correct it to 2026-H1, 2026-H2 or 2026.`,
+        en: `Report period "${typed}" is not valid (${countEn(count, "row")}, first at ${cell}): these rows are kept as they are but not counted in the trends. Correct it to 2026-H1, 2026-H2 or 2026.`,
       });
     if (this.extraCells > 0) {
       const names = [...this.extra.values()].map((n) => `"${n}"`).join(", ");
       const firstExtra = this.firstExtra;
       problems.error("history-column", HISTORY_SHEET, firstExtra, {
         vi: `Trang "${HISTORY_SHEET}" có ${this.extraCells} ô ngoài các cột của bảng lịch sử${names ? ` (cột ${names})` : ""}, từ ô ${firstExtra}: ghi lại sổ sẽ làm mất chúng, nên sổ không được ghi lại. Hãy chuyển các ô đó sang trang khác.`,
-        en: `The "${HISTORY_SHEET}" sheet has ${this.extraCells} cell${this.extraCells === 1 ? "" : "s"} outside the history table's columns${names ? ` (columns ${names})` : ""}, from ${firstExtra}: rewriting the book would lose them, so it is not written back. Move them to another sheet.`,
+        en: `The "${HISTORY_SHEET}" sheet has ${countEn(this.extraCells, "cell")} outside the history table's columns${names ? ` (columns ${names})` : ""}, from ${firstExtra}: rewriting the book would lose them, so it is not written back. Move them to another sheet.`,
       });
     }
     return { rows: this.rows, problems: problems.items, intact: this.extraCells === 0, present: true };

@@ -3,7 +3,7 @@
  * (the `plan --json` shape), and say what is wrong in one list. No file system, no DOM.
  */
 import { formatBookProblem, hasErrors, readBook, type BookProblem, type BookRead } from "../book";
-import type { Text } from "../i18n";
+import { countEn, type Text } from "../i18n";
 import type { Plan } from "../plan/types";
 import type { InflateRaw } from "../xlsx/read";
 
@@ -29,7 +29,7 @@ export function bookSummary(problems: readonly BookProblem[], file: string): Tex
   if (problems.length === 0) return { vi: `Sổ ${file}: không có lỗi.`, en: `Book ${file}: no problems.` };
   return {
     vi: `Sổ ${file}: ${errors} lỗi, ${warnings} lưu ý.`,
-    en: `Book ${file}: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}.`,
+    en: `Book ${file}: ${countEn(errors, "error")}, ${countEn(warnings, "warning")}.`,
   };
 }
 

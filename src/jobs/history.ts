@@ -9,7 +9,7 @@ import { asReadBack, historyPeriod, type HistoryRead } from "../book/history";
 import type { BookRead } from "../book";
 import type { ConsolidationResult } from "../consolidate/types";
 import { dmy, isIsoDate } from "../dates";
-import type { Text } from "../i18n";
+import { countEn, type Text } from "../i18n";
 import type { IsoDate, Plan } from "../plan/types";
 import {
   DEADLINE_CLASS_LABELS,
@@ -120,7 +120,7 @@ export function recordPeriod(
   if (unchanged.length > 0)
     notes.push({
       vi: `${unchanged.length} đơn vị gửi lại mẫu điền sẵn mà không thay đổi gì so với kỳ trước: ${unchanged.join(", ")}.`,
-      en: `${unchanged.length} unit${unchanged.length === 1 ? "" : "s"} returned the prefilled form with nothing changed since last period: ${unchanged.join(", ")}.`,
+      en: `${countEn(unchanged.length, "unit")} returned the prefilled form with nothing changed since last period: ${unchanged.join(", ")}.`,
     });
   const before = existing.filter((r) => historyPeriod(r) === period.id);
   const sentNow = new Set(fresh.filter((r) => r.file).map((r) => r.unitCode));
@@ -141,7 +141,7 @@ export function recordPeriod(
   if (keptUnits.size > 0)
     notes.push({
       vi: `Giữ kết quả đã ghi của ${keptUnits.size} đơn vị không có tệp trong lần tổng hợp này (tệp nộp muộn được bổ sung, không xóa kết quả cũ).`,
-      en: `Kept the recorded results of ${keptUnits.size} unit${keptUnits.size === 1 ? "" : "s"} with no file in this consolidation (late files add to the period; earlier results are not wiped).`,
+      en: `Kept the recorded results of ${countEn(keptUnits.size, "unit")} with no file in this consolidation (late files add to the period; earlier results are not wiped).`,
     });
   const merged = [...fresh.filter((r) => !keptUnits.has(r.unitCode)), ...kept];
   const unitOrder = new Map(plan.units.map((u, i) => [u.code, i] as const));

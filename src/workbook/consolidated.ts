@@ -246,9 +246,7 @@ export function consolidatedBook(
       missing,
       result.missing.map((m) => m.code),
     ),
-    problems: problemLines(result.problems.slice(0, MAX_PROBLEM_ROWS), notUsedFiles(result)).lineOf.map((i) =>
-      problems.rowOf(i),
-    ),
+    problems: problems.problemRows,
     columns: Object.fromEntries(
       [summary, byTask, byUnit, missing, problems].map((x) => [x.sheet.name, x.sheet.columns.length] as const),
     ),
@@ -720,7 +718,6 @@ function missingSheet(plan: Plan, result: ConsolidationResult, t: Typography): L
 /** Rows Excel can hold below the header: a (crafted) file with more problems is cut, and says so. */
 const MAX_PROBLEM_ROWS = 1_000_000;
 
-/** Messages in one language, `lang` (Vietnamese unless asked); the JSON summary keeps both. */
 /** Characters of an older copy's differing values shown in its one row (all of them stay in the file and the JSON). */
 const SUPERSEDED_LIST_MAX = 600;
 const SUPERSEDED_VALUE_MAX = 80;
@@ -785,9 +782,18 @@ function valueList(values: readonly Problem[], lang: Lang): string {
   return parts.join("; ");
 }
 
-function problemsSheet(plan: Plan, result: ConsolidationResult, t: Typography, lang: Lang): List {
+/**
+ * Messages in one language, `lang` (Vietnamese unless asked); the JSON summary keeps both.
+ * `problemRows[i]`: the row showing problem i.
+ */
+function problemsSheet(
+  plan: Plan,
+  result: ConsolidationResult,
+  t: Typography,
+  lang: Lang,
+): List & { problemRows: number[] } {
   const kept = result.problems.slice(0, MAX_PROBLEM_ROWS);
-  const { lines: shown, printed } = problemLines(kept, notUsedFiles(result));
+  const { lines: shown, lineOf, printed } = problemLines(kept, notUsedFiles(result));
   const onScreen = shown.length - printed;
   // Printed: 132 characters, the body at about 10 pt.
   const columns = dataColumns([
@@ -811,7 +817,7 @@ function problemsSheet(plan: Plan, result: ConsolidationResult, t: Typography, l
   const p = result.totals.problems;
   const tot = result.totals;
   const severity = (x: Severity) => tr(SEVERITY_LABELS[x], lang);
-  return dataSheet(plan, result, t, {
+  const list = dataSheet(plan, result, t, {
     name: CONSOLIDATED_SHEETS.problems,
     title: "KIỂM TRA CÁC TỆP BÁO CÁO",
     columns,
@@ -853,4 +859,5 @@ function problemsSheet(plan: Plan, result: ConsolidationResult, t: Typography, l
         ? `Còn ${result.problems.length - kept.length} vấn đề nữa: xem tệp tóm tắt JSON.`
         : null,
   });
+  return { ...list, problemRows: lineOf.map((i) => list.rowOf(i)) };
 }

@@ -278,12 +278,7 @@ function textLines(text: string, width: number, bold: boolean): number {
   const known = byText?.get(text);
   if (known !== undefined) return known;
   let n = 0;
-  for (let start = 0; ;) {
-    const end = text.indexOf("\n", start);
-    n += wrappedLines(end < 0 ? text.slice(start) : text.slice(start, end), width, bold);
-    if (end < 0) break;
-    start = end + 1;
-  }
+  for (const paragraph of text.split("\n")) n += wrappedLines(paragraph, width, bold);
   if (linesCached >= 100_000) {
     linesCache = new Map();
     linesCached = 0;

@@ -6,6 +6,7 @@
  * decoder, which then says precisely what is wrong: the limits hold either way.
  */
 import { startsWithZipSignature, ZipArchive } from "./zip";
+import { concat } from "../../util/bytes";
 import { DEFAULT_LIMITS, type InflateRaw, type ReadLimits } from "./types";
 
 /** Parts the reader may read: XML and relationships (images and other media are never inflated). */
@@ -47,14 +48,7 @@ async function inflateCapped(data: Uint8Array, cap: number): Promise<Uint8Array 
   } catch {
     return null; // damaged data: the counting decoder says where
   }
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
+  return concat(chunks);
 }
 
 /**

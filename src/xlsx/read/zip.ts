@@ -5,6 +5,7 @@
  * real) size. Declared sizes are never trusted for allocation.
  */
 import { Inflate, inflateSync } from "fflate";
+import { concat } from "../../util/bytes";
 import { readErrors, XlsxReadError } from "./errors";
 import type { InflateRaw, ReadLimits } from "./types";
 
@@ -307,13 +308,6 @@ export class ZipArchive {
       if (e instanceof XlsxReadError) throw e;
       throw readErrors.corrupt(name, e instanceof Error ? e.message : "inflate failed");
     }
-    if (chunks.length === 1) return chunks[0] as Uint8Array;
-    const all = new Uint8Array(out);
-    let o = 0;
-    for (const c of chunks) {
-      all.set(c, o);
-      o += c.length;
-    }
-    return all;
+    return concat(chunks);
   }
 }

@@ -12,7 +12,7 @@ import type { SharedStringsPart } from "./sharedStrings";
 import { argb, type StylesPart } from "./styles";
 import type { PreparedTable } from "./table";
 import { el, escapeText, NS, num, XML_DECLARATION } from "./xml";
-import { concat } from "./zip";
+import { concat } from "../../util/bytes";
 
 /** Characters of rows encoded at a time (see sheetData). */
 const GROUP_CHARS = 1 << 16;

@@ -5,6 +5,7 @@
  * as they are. The entry is the pieces joined and an empty final block; its CRC is combined from
  * the pieces' CRCs. Deterministic, plain zip (no zip64), no Node-only APIs.
  */
+import { concat } from "../../util/bytes";
 import { crc32, crc32Combine } from "../../util/crc32";
 
 /** One compressed piece of a part, with what its uncompressed bytes were. */
@@ -36,17 +37,6 @@ export function isSegmented(data: PartData): data is SegmentedPart {
 
 /** An empty final block with fixed codes (BFINAL 1, BTYPE 01, end of block): ends a segmented stream. */
 export const FINAL_BLOCK = Uint8Array.of(0x03, 0x00);
-
-export function concat(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 /** A zip entry as written: its data already compressed (method 8) or stored (method 0). */
 export interface ZipEntryData {
