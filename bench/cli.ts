@@ -19,7 +19,8 @@ import { renderXlsx } from "../src/xlsx/write";
 import { fillForm } from "../test/helpers/fill-form";
 
 const ROOT = join(__dirname, "..");
-const CLI = join(ROOT, "build", "cli", "phuluc.js");
+// The `phuluc` command as users run it: the launcher (with its code cache) and the built bundle.
+const CLI = join(ROOT, "bin", "phuluc.cjs");
 const WORKER = join(ROOT, "build", "cli", "form-worker.js");
 const period = reportPeriod("2026-H1")!;
 const fmt = (n: number, d = 1) => n.toFixed(d);
@@ -62,7 +63,7 @@ function filled(plan: Plan, blank: Uint8Array, code: string, version: number, mo
 }
 
 export async function benchCli(dist?: string): Promise<void> {
-  console.log("\n4. Dòng lệnh, cả tiến trình / the command line as whole processes (built CLI)");
+  console.log("\n4. Dòng lệnh, cả tiến trình / the command line as whole processes (`phuluc`, bin/phuluc.cjs)");
   const work = mkdtempSync(join(tmpdir(), "nq08-bench-cli-"));
   try {
     const bare = processTime(["-e", "0"], 7, work);

@@ -2,6 +2,7 @@
 // Builds the command line to plain JavaScript (build/cli/phuluc.js and its worker), so a run starts
 // without compiling TypeScript. Runs on `npm ci` (prepare) and in `npm run build`; about 0.2 s.
 import { build } from "esbuild";
+import { readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -23,3 +24,7 @@ await build({
   external: ["@e965/xlsx"],
   logLevel: "warning",
 });
+
+// The code caches bin/phuluc.cjs keeps are for the bundle they were made from: gone with it.
+for (const name of readdirSync(join(ROOT, "build", "cli")))
+  if (name.startsWith(".cache-")) rmSync(join(ROOT, "build", "cli", name), { force: true });
