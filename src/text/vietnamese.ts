@@ -81,6 +81,24 @@ export const foldKey = memo((text: string): string =>
     .replace(/\s*([,;:/().-])\s*/g, "$1"),
 );
 
+/**
+ * False when toneKey(text) and foldKey(text) are surely longer than `max`: Latin letters, digits
+ * and punctuation (Vietnamese's precomposed letters among them) each leave at least one character
+ * in either key; white space, marks and other scripts are not counted. Lets a long cell (a task's
+ * text) skip making a key that could never equal a short label, after reading only `max`-odd
+ * characters of it.
+ */
+export function keyMayFit(text: string, max: number): boolean {
+  if (text.length <= max) return true;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const counted = (c > 0x20 && c < 0x7f) || (c > 0xa0 && c < 0x0300) || (c >= 0x1e00 && c <= 0x1eff);
+    if (counted && ++n > max) return false;
+  }
+  return true;
+}
+
 const collator = new Intl.Collator("vi", { sensitivity: "base", numeric: true });
 
 /** Vietnamese collation order (plain sort puts "Đ" after "Z" and mis-orders tones). */

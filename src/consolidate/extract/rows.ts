@@ -7,7 +7,7 @@ import type { Text } from "../../i18n";
 import { tasksOf } from "../../plan/plan";
 import type { Plan } from "../../plan/types";
 import { readStatus, REPORTED_STATUS_LABELS } from "../../schedule";
-import { foldKey, toneKey } from "../../text/vietnamese";
+import { foldKey, keyMayFit, toneKey } from "../../text/vietnamese";
 import { address } from "../../workbook/a1";
 import { dmy } from "../../dates";
 import { FORM_FOOTER_FIELDS, FORM_SIGNATURE, FORM_TEXT_LIMIT, type FormColumnKey } from "../../workbook/form-layout";
@@ -56,7 +56,11 @@ function raw(c: ReadCell): RawValue {
 
 /** The form's own signature-block texts: part of the form, not the unit's notes (and "NGƯỜI LẬP BIỂU" is no footer label). */
 const SIGNATURE_KEYS = new Set(Object.values(FORM_SIGNATURE).map((t) => toneKey(t)));
-const isSignature = (c: ReadCell) => c.kind === "string" && SIGNATURE_KEYS.has(toneKey(c.value as string));
+const SIGNATURE_KEY_MAX = Math.max(...[...SIGNATURE_KEYS].map((k) => k.length));
+const isSignature = (c: ReadCell) =>
+  c.kind === "string" &&
+  keyMayFit(c.value as string, SIGNATURE_KEY_MAX) &&
+  SIGNATURE_KEYS.has(toneKey(c.value as string));
 
 const FOOTER_KEYS = FORM_FOOTER_FIELDS.map((f) => ({ key: f.key, fold: foldKey(f.label).replace(/:$/, "") }));
 

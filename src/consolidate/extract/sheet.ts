@@ -2,7 +2,7 @@
  * Which sheet is the form and where its table starts: the header row is found by its texts (TT,
  * Nội dung công việc, Tình trạng…), and each column by its header, never by position.
  */
-import { foldKey, toneKey } from "../../text/vietnamese";
+import { foldKey, keyMayFit, toneKey } from "../../text/vietnamese";
 import { address } from "../../workbook/a1";
 import { FORM_COLUMNS, FORM_SHEET, type FormColumnKey } from "../../workbook/form-layout";
 import { META_SHEET } from "../../workbook/identity";
@@ -77,7 +77,11 @@ const COLUMN_BY_HEADER_KEY = new Map<string, FormColumnKey>();
 for (const h of HEADER_KEYS)
   for (const k of h.keys) if (!COLUMN_BY_HEADER_KEY.has(k)) COLUMN_BY_HEADER_KEY.set(k, h.key);
 
+/** No header key is longer (a trailing ":" or "." is allowed for): a task's text is never keyed. */
+const HEADER_KEY_MAX = Math.max(...[...COLUMN_BY_HEADER_KEY.keys()].map((k) => k.length)) + 1;
+
 function headerKeyOf(text: string): FormColumnKey | null {
+  if (!keyMayFit(text, HEADER_KEY_MAX)) return null;
   const k = foldKey(text);
   const last = k.charCodeAt(k.length - 1);
   return COLUMN_BY_HEADER_KEY.get(last === 0x3a || last === 0x2e ? k.slice(0, -1) : k) ?? null;
