@@ -330,7 +330,8 @@ class SheetWriter {
     const v = cell.value;
     // The value is passed along: a date whose style has no number format gets the shared date format.
     const s = this.ctx.styles.xfIndex(cell.style, where, v) || undefined;
-    if (v === null) return s === undefined ? "" : el("c", { r: ref, s });
+    // An empty styled cell (a table's blank columns, by the ten thousand): the bytes of el("c", { r, s }).
+    if (v === null) return s === undefined ? "" : `<c r="${ref}" s="${s}"/>`;
     // Written directly (the same bytes as el("c", …)): a book's history has millions of cells.
     const open = (t: string) => `<c r="${ref}"${s === undefined ? "" : ` s="${s}"`}${t}>`;
     if (typeof v === "string") {
