@@ -747,6 +747,49 @@ describe("WorkbookSpecError", () => {
     expect(() => renderXlsx(spec)).toThrow(message);
   });
 
+  it("finds overlapping merges among many as a check of every pair would, and names the same pair", () => {
+    // Random rectangles on a small grid (so some overlap): written when no two overlap, else refused
+    // naming the first merge, in order, that overlaps an earlier one and the earliest such one.
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const letter = (c: number) => String.fromCharCode(64 + c);
+    let written = 0;
+    let refused = 0;
+    for (let round = 0; round < 300; round++) {
+      const boxes = Array.from({ length: 2 + rnd(40) }, () => {
+        const top = 1 + rnd(60);
+        const left = 1 + rnd(8);
+        const bottom = top + rnd(4);
+        const right = left + (bottom === top ? 1 + rnd(2) : rnd(3));
+        return { top, left, bottom, right };
+      });
+      const refs = boxes.map((b) => `${letter(b.left)}${b.top}:${letter(b.right)}${b.bottom}`);
+      let clash: [number, number] | null = null;
+      for (let i = 0; i < boxes.length && !clash; i++)
+        for (let j = 0; j < i && !clash; j++) {
+          const [a, b] = [boxes[i]!, boxes[j]!];
+          if (a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom) clash = [i, j];
+        }
+      const spec = withSheet({ merges: refs });
+      if (clash) {
+        refused++;
+        expect(() => renderXlsx(spec)).toThrow(
+          `merge ${clash[0] + 1} ("${refs[clash[0]]}"): overlaps merge ${clash[1] + 1} (`,
+        );
+      } else {
+        written++;
+        const xml = part(renderXlsx(spec), "xl/worksheets/sheet1.xml");
+        expect(xml).toContain(`<mergeCells count="${refs.length}">`);
+        expect([...xml.matchAll(/<mergeCell ref="([^"]+)"/g)].map((m) => m[1])).toEqual(refs);
+      }
+    }
+    expect(written).toBeGreaterThan(30);
+    expect(refused).toBeGreaterThan(30);
+  });
+
   function allowAll(): NonNullable<Sheet["protection"]>["allow"] {
     return {
       selectLockedCells: true,
