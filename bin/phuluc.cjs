@@ -33,12 +33,16 @@ try {
 } catch {
   cachedData = undefined;
 }
-const script = new vm.Script(Module.wrap(source), { filename: built, cachedData });
+const requireFromBundle = Module.createRequire(built);
+const script = new vm.Script(Module.wrap(source), {
+  filename: built,
+  cachedData,
+});
 const cli = new Module(built, module);
 cli.filename = built;
 cli.paths = Module._nodeModulePaths(dirname(built));
 cli.loaded = true;
-script.runInThisContext().call(cli.exports, cli.exports, Module.createRequire(built), cli, built, dirname(built));
+script.runInThisContext().call(cli.exports, cli.exports, requireFromBundle, cli, built, dirname(built));
 
 if (cachedData === undefined || script.cachedDataRejected) {
   process.once("exit", () => {

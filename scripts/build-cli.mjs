@@ -22,6 +22,9 @@ await build({
   // The .xls reader (src/xls) is a large library used only when an .xls arrives: required from
   // node_modules on that first use rather than parsed at every start.
   external: ["@e965/xlsx"],
+  // …and loaded with require, not import(): bin/phuluc.cjs runs the bundle through vm.Script (for
+  // its code cache), where Node 20 allows import() only behind an experimental flag.
+  supported: { "dynamic-import": false },
   logLevel: "warning",
 });
 
