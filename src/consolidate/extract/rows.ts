@@ -63,11 +63,16 @@ const isSignature = (c: ReadCell) =>
   SIGNATURE_KEYS.has(toneKey(c.value as string));
 
 const FOOTER_KEYS = FORM_FOOTER_FIELDS.map((f) => ({ key: f.key, fold: foldKey(f.label).replace(/:$/, "") }));
+/** The longest a footer label's key can be, its colon included. */
+const FOOTER_KEY_MAX = Math.max(...FOOTER_KEYS.map((f) => f.fold.length)) + 1;
 
 /** A footer label cell: its key, and any value typed into the label cell after the colon. */
 function footerLabel(c: ReadCell): { key: FooterKey; inline: string | null } | null {
   if (c.kind !== "string") return null;
   const text = c.value as string;
+  // A label alone is short; a label with a value typed after it has its colon: a unit's long
+  // result text is neither, and is not keyed.
+  if (!keyMayFit(text, FOOTER_KEY_MAX) && text.indexOf(":") < 0) return null;
   const fold = foldKey(text);
   for (const f of FOOTER_KEYS) {
     if (fold === f.fold || fold === `${f.fold}:`) return { key: f.key, inline: null };
