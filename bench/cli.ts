@@ -9,6 +9,7 @@ import { join } from "path";
 import { performance } from "perf_hooks";
 import type { InputFile } from "../src/consolidate";
 import { workerReader } from "../src/cli/workers/pool";
+import { nodeZip } from "../src/cli/native-zip";
 import { median } from "./book";
 import { decodeSummary, type SummaryV3 } from "../src/consolidate/summary";
 import { consolidationOutputs, memorySources, runConsolidation, summaryJson } from "../src/jobs/consolidate";
@@ -177,7 +178,8 @@ export async function benchParallel(plan: Plan, files: InputFile[]): Promise<voi
             period,
             reader,
           });
-          const o = consolidationOutputs(plan, result);
+          // Written as the command line writes them (Node's zlib).
+          const o = consolidationOutputs(plan, result, { zip: nodeZip });
           writeFileSync(join(out, o.workbook.name), o.workbook.bytes);
           writeFileSync(join(out, o.summary.name), o.summary.bytes);
         } finally {
