@@ -6,6 +6,7 @@
  * unpacked before anything is decided, so results never depend on how their input was stored.
  */
 import type { FormRecord, PackedRecord, Problem, TaskEntry } from "./types";
+import { sameJson } from "../util/same-json";
 
 const keyOf = (name: string, hash: string) => `${name}\u0000${hash}`;
 
@@ -26,7 +27,7 @@ export function packForms(records: FormRecord[], baseOf: (r: FormRecord) => Form
     if (!index) bases.set(base, (index = indexBase(base)));
     const packed = pack(r, base, index);
     // Whatever the records hold, the stored form must give them back exactly.
-    return JSON.stringify(unpack(packed, base)) === JSON.stringify(r) ? packed : r;
+    return sameJson(unpack(packed, base), r) ? packed : r;
   });
 }
 

@@ -4,10 +4,10 @@
  */
 import { consolidate, type ConsolidationResult, type FormRecord, type InputFile } from "../../src/consolidate";
 import { unpackForms } from "../../src/consolidate/stored";
+import { sameJson } from "../../src/util/same-json";
 import {
   decodeSummary,
   encodeSummary,
-  sameJson,
   type StoredEntry,
   type StoredProblem,
   type SummaryV3,
