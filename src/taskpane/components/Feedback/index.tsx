@@ -17,6 +17,9 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   downloads: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   progress: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  // Fluent eases the bar's width over 0.3 s: with a step every tenth of a second the page was laying
+  // itself out and painting every frame of a long run (about 1.5 s of a 3,000-file consolidation).
+  bar: { transitionProperty: "none" },
 });
 
 /** A failure, read out at once (role=alert). */
@@ -83,6 +86,7 @@ export function Progress(props: { label: string; value?: number; testId: string 
         aria-labelledby={id}
         data-testid={props.testId}
         thickness="large"
+        bar={{ className: styles.bar }}
         {...(props.value !== undefined ? { value: Math.max(0, Math.min(1, props.value)), max: 1 } : {})}
       />
     </div>
