@@ -5,7 +5,7 @@
  */
 import { join } from "path";
 import type { InputFile } from "../../src/consolidate/types";
-import { workerReader } from "../../src/cli/workers/pool";
+import { workerCount, workerReader } from "../../src/cli/workers/pool";
 import { inThreadReader, memorySources, runConsolidation, type FormReader } from "../../src/jobs/consolidate";
 import { formWorkerHandler, poolReader, type WorkerPort, type WorkerReply } from "../../src/jobs/reader-pool";
 import { readXlsx } from "../../src/xlsx/read";
@@ -140,5 +140,20 @@ describe("parallel reading", () => {
     const viaStream = code(() => readXlsx(bomb, { inflateRaw: inflateRaw! }));
     expect(viaStream).toBe(code(() => readXlsx(bomb)));
     expect(viaStream).toBe("zip-bomb");
+  });
+});
+
+describe("how many worker threads the command line starts by default", () => {
+  it.each([
+    // forms, --jobs, cores → workers
+    [150, undefined, 8, 0], // a few hundred forms: this thread alone
+    [2760, undefined, 2, 0], // 2 cores: one thread was measured as fast
+    [2760, undefined, 3, 2],
+    [2760, undefined, 4, 3],
+    [2760, undefined, 32, 8],
+    [150, 2, 2, 2], // --jobs wins
+    [2760, 0, 8, 0],
+  ])("%i forms, --jobs %s, %i cores → %i", (forms, jobs, cores, expected) => {
+    expect(workerCount(forms, jobs, cores)).toBe(expected);
   });
 });
