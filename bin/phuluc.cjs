@@ -44,12 +44,21 @@ cli.paths = Module._nodeModulePaths(dirname(built));
 cli.loaded = true;
 script.runInThisContext().call(cli.exports, cli.exports, requireFromBundle, cli, built, dirname(built));
 
-if (cachedData === undefined || script.cachedDataRejected) {
+/**
+ * Written when there was none or V8 refused it, and rewritten when a run compiled much more than
+ * the cache holds: a first run that only printed help or a usage error must not leave the real
+ * runs a cache of the argument parser. Only a small cache is ever compared (serialising costs
+ * 4–8 ms); one that covers most of the bundle is left alone.
+ */
+const small = cachedData !== undefined && cachedData.length < 0.6 * source.length;
+if (cachedData === undefined || script.cachedDataRejected || small) {
   process.once("exit", () => {
     try {
+      const data = script.createCachedData();
+      if (cachedData !== undefined && !script.cachedDataRejected && data.length < 1.25 * cachedData.length) return;
       // Written whole or not at all: another run reading it half-written would only be rejected, but why risk it.
       const tmp = `${cachePath}.${process.pid}`;
-      writeFileSync(tmp, script.createCachedData());
+      writeFileSync(tmp, data);
       renameSync(tmp, cachePath);
     } catch {
       // read-only install: runs stay correct, only without the cache

@@ -72,6 +72,23 @@ describe("the command's code cache", () => {
     expect(caches().some((n) => n.startsWith(".cache-consolidate-"))).toBe(true);
   });
 
+  it("a cache left by a usage error is replaced by the fuller one of a real run, which is then kept", () => {
+    const name = caches().find((n) => n.startsWith(".cache-consolidate-"))!;
+    const weak = statSync(join(dir, "build", "cli", name)).size;
+    // A real run: a file read (not a form), the workbook written, exit 1.
+    // Absolute paths: under npm the command takes relative ones from INIT_CWD.
+    const input = join(dir, "khong-phai-mau.xlsx");
+    writeFileSync(input, "STT,Nội dung\n1,Thử\n");
+    const real = run("consolidate", "--as-of", "30/06/2026", "-o", join(dir, "kq.xlsx"), input);
+    expect(real.status).toBe(1);
+    expect(real.stderr).toContain("không phải bảng tính Excel");
+    const full = statSync(join(dir, "build", "cli", name)).size;
+    expect(full).toBeGreaterThan(1.25 * weak);
+    const kept = stamp(name);
+    expect(run("consolidate", "--as-of", "30/06/2026", "-o", join(dir, "kq.xlsx"), input)).toEqual(real);
+    expect(stamp(name)).toBe(kept);
+  });
+
   it("a damaged cache is refused by V8 and made again: the output does not change", () => {
     const name = caches().find((n) => n.startsWith(".cache-deadline-"))!;
     const path = join(dir, "build", "cli", name);
