@@ -85,8 +85,8 @@ export const foldKey = memo((text: string): string =>
  * False when toneKey(text) and foldKey(text) are surely longer than `max`: Latin letters, digits
  * and punctuation (Vietnamese's precomposed letters among them) each leave at least one character
  * in either key; white space, marks and other scripts are not counted. Lets a long cell (a task's
- * text) skip making a key that could never equal a short label, after reading only `max`-odd
- * characters of it.
+ * text) skip making a key that could never equal a short label, after reading little more than
+ * `max` characters of it.
  */
 export function keyMayFit(text: string, max: number): boolean {
   if (text.length <= max) return true;
