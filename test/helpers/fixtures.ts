@@ -17,6 +17,7 @@ import {
 } from "fflate";
 import { crc32 } from "node:zlib";
 import { columnLetter } from "../../src/workbook/a1";
+import { concat } from "../../src/util/bytes";
 
 export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const buf = await wb.xlsx.writeBuffer();
@@ -355,13 +356,7 @@ export function buildCellBomb(template: Uint8Array, cells: number): Uint8Array {
     entry.push(strToU8("</sheetData></worksheet>"), true);
   }
   zip.end();
-  const out = new Uint8Array(chunks.reduce((s, c) => s + c.length, 0));
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
+  return concat(chunks);
 }
 
 /**

@@ -64,6 +64,22 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
 const DOS_TIME = 0;
 const utf8 = new TextEncoder();
 
+/**
+ * The fields a local header and its central-directory record share, in the same order from `at`:
+ * version needed, flags (UTF-8 names), method, time, date, CRC-32, sizes, name length.
+ */
+function entryFields(v: DataView, at: number, e: ZipEntryData, compSize: number, nameLength: number): void {
+  v.setUint16(at, 20, true);
+  v.setUint16(at + 2, 0x0800, true);
+  v.setUint16(at + 4, e.method, true);
+  v.setUint16(at + 6, DOS_TIME, true);
+  v.setUint16(at + 8, DOS_DATE, true);
+  v.setUint32(at + 10, e.crc >>> 0, true);
+  v.setUint32(at + 14, compSize, true);
+  v.setUint32(at + 18, e.size, true);
+  v.setUint16(at + 22, nameLength, true);
+}
+
 /** The zip file of these entries, in the order given: fixed 1980-01-01 times, UTF-8 names. */
 export function zipContainer(entries: readonly ZipEntryData[]): Uint8Array {
   const chunks: Uint8Array[] = [];
@@ -75,29 +91,13 @@ export function zipContainer(entries: readonly ZipEntryData[]): Uint8Array {
     const local = new Uint8Array(30);
     const l = new DataView(local.buffer);
     l.setUint32(0, 0x04034b50, true);
-    l.setUint16(4, 20, true); // version needed
-    l.setUint16(6, 0x0800, true); // UTF-8 names
-    l.setUint16(8, e.method, true);
-    l.setUint16(10, DOS_TIME, true);
-    l.setUint16(12, DOS_DATE, true);
-    l.setUint32(14, e.crc >>> 0, true);
-    l.setUint32(18, compSize, true);
-    l.setUint32(22, e.size, true);
-    l.setUint16(26, name.length, true);
+    entryFields(l, 4, e, compSize, name.length);
     chunks.push(local, name, ...e.body);
     const dir = new Uint8Array(46);
     const d = new DataView(dir.buffer);
     d.setUint32(0, 0x02014b50, true);
     d.setUint16(4, 20, true); // made by
-    d.setUint16(6, 20, true);
-    d.setUint16(8, 0x0800, true);
-    d.setUint16(10, e.method, true);
-    d.setUint16(12, DOS_TIME, true);
-    d.setUint16(14, DOS_DATE, true);
-    d.setUint32(16, e.crc >>> 0, true);
-    d.setUint32(20, compSize, true);
-    d.setUint32(24, e.size, true);
-    d.setUint16(28, name.length, true);
+    entryFields(d, 6, e, compSize, name.length);
     d.setUint32(42, offset, true);
     central.push(dir, name);
     offset += local.length + name.length + compSize;
